@@ -1,0 +1,48 @@
+"""The authorized service agents who act for the maker in their cities."""
+
+from auditlog.registry import auditlog
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from aftersales.core.access import Policy, RestrictedManager
+from aftersales.core.choices import EVERYONE, Country, Role
+
+
+class Agent(models.Model):
+    """An authorized service agent (a company with its own staff and technicians)."""
+
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    country = models.CharField(_("country"), max_length=2, choices=Country, default=Country.IRAN)
+    region = models.CharField(_("region"), max_length=100, blank=True)
+    city = models.CharField(_("city"), max_length=100)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    objects = RestrictedManager()
+    policy = Policy(
+        view=EVERYONE - {Role.CUSTOMER},
+        add=frozenset({Role.MANAGER}),
+        change=frozenset({Role.MANAGER}),
+        agent=lambda agent: Q(pk=agent.pk),
+    )
+
+    class Meta:
+        verbose_name = _("agent")
+        verbose_name_plural = _("agents")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.city})"
+
+    def get_absolute_url(self):
+        return reverse("agents:detail", args=[self.pk])
+
+
+auditlog.register(Agent)

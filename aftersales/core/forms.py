@@ -1,0 +1,96 @@
+"""Form fields that speak the user's language: Jalali dates for `fa`, phones in any format."""
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from . import calendars, identity, phones
+from .text import latin_digits
+
+
+class JalaliDateInput(forms.DateInput):
+    """A text box showing yyyy/mm/dd Jalali for `fa`, the ISO date otherwise (native picker)."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        if calendars.uses_jalali():
+            widget["type"] = "text"
+            widget["attrs"].setdefault("placeholder", "۱۴۰۳/۰۱/۳۱")
+            widget["attrs"]["inputmode"] = "numeric"
+            widget["attrs"]["data-calendar"] = "jalali"
+            if isinstance(value, dt.date):
+                widget["value"] = calendars.jalali_text(value)
+        else:
+            widget["type"] = "date"
+        return context
+
+
+class DateField(forms.DateField):
+    """Accepts a Jalali date (Persian or Latin digits) when the user speaks Persian."""
+
+    widget = JalaliDateInput
+    default_error_messages = {"invalid": _("Enter a valid date.")}
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip():
+            if calendars.uses_jalali():
+                parsed = calendars.parse_jalali(value)
+                if parsed is not None:
+                    return parsed
+            value = latin_digits(value)
+        return super().to_python(value)
+
+
+class PhoneField(forms.CharField):
+    """A phone number typed in any format or digits; cleaned to E.164."""
+
+    def __init__(self, *, region: str | None = None, **kwargs):
+        self.region = region
+        kwargs.setdefault("max_length", 40)
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("inputmode", "tel")
+        self.widget.attrs.setdefault("dir", "ltr")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in self.empty_values:
+            return ""
+        return phones.validate_phone(value, self.region)
+
+
+class IranNationalCodeField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        return identity.validate_iran_national_code(value) if value else ""
+
+
+class BootstrapMixin:
+    """Adds Bootstrap classes to every widget, and `is-invalid` to fields with errors."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, (forms.Select, forms.SelectMultiple)):
+                css = "form-select"
+            else:
+                css = "form-control"
+            if self.is_bound and name in self.errors:
+                css += " is-invalid"
+            widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
+
+
+def clean_file_size(upload, *, max_mb: int):
+    if upload and upload.size > max_mb * 1024 * 1024:
+        raise ValidationError(
+            _("The file is larger than %(max)s MB."), code="too_big", params={"max": max_mb}
+        )
+    return upload

@@ -1,0 +1,31 @@
+"""Text helpers for three languages: digits in any script, normalised search keys."""
+
+import re
+
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+_TO_LATIN = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, "0123456789" * 2)
+_TO_PERSIAN = str.maketrans("0123456789", PERSIAN_DIGITS)
+# Arabic letters that Persian keyboards type differently; search treats them as the same.
+_LETTERS = str.maketrans({"ي": "ی", "ك": "ک", "ة": "ه", "\u200c": " "})
+_SPACES = re.compile(r"\s+")
+
+
+def latin_digits(value: str) -> str:
+    """'۰۹۱۲' -> '0912': what users type with a Persian keyboard, read as numbers."""
+    return value.translate(_TO_LATIN)
+
+
+def persian_digits(value: str) -> str:
+    return value.translate(_TO_PERSIAN)
+
+
+def search_key(value: str) -> str:
+    """A lower-case, digit- and letter-normalised form of a name, for indexed prefix search."""
+    value = latin_digits(value or "").translate(_LETTERS).casefold()
+    return _SPACES.sub(" ", value).strip()
+
+
+def normalize_serial(value: str) -> str:
+    """Serial numbers are stored upper-case without spaces or dashes' surrounding blanks."""
+    return _SPACES.sub("", latin_digits(value or "")).upper()

@@ -1,0 +1,145 @@
+"""One list view for every kind of record: search, filters, sorting, pagination, CSV/XLSX export.
+
+A list is declared, not written:
+
+    class CustomerList(ObjectListView):
+        model = Customer
+        filterset_class = CustomerFilter
+        columns = [Column("display_name", _("Name"), sort="search_name", link=True), ...]
+
+Data comes only through `restrict(user, "view")`.
+"""
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
+from django.db.models import Model
+from django.template.response import TemplateResponse
+from django.utils.text import slugify
+from django.views import View
+
+from .. import calendars
+from ..exports import csv_response, xlsx_response
+from ..phones import format_phone
+
+EXPORT_LIMIT = 200_000
+
+
+@dataclass
+class Column:
+    """A column of a list: where its value comes from, how it sorts, how it shows."""
+
+    accessor: str | Callable
+    label: str
+    sort: str | None = None
+    link: bool = False
+    kind: str = "text"  # text, date, datetime, phone, bool, serial
+
+    def value(self, obj):
+        if callable(self.accessor):
+            return self.accessor(obj)
+        value = obj
+        for part in self.accessor.split("."):
+            value = getattr(value, part, None)
+            if value is None:
+                return None
+            if callable(value) and not isinstance(value, Model):
+                value = value()
+        return value
+
+    def text(self, obj) -> str:
+        value = self.value(obj)
+        if value is None:
+            return ""
+        if self.kind in ("date", "datetime") and isinstance(value, dt.date):
+            return calendars.show_date(value, with_time=self.kind == "datetime")
+        if self.kind == "phone":
+            return format_phone(value)
+        return str(value)
+
+    def export(self, obj):
+        value = self.value(obj)
+        if value is None:
+            return ""
+        if isinstance(value, dt.datetime):
+            return value.replace(tzinfo=None).isoformat(sep=" ", timespec="minutes")
+        if isinstance(value, (dt.date, int, float, bool)):
+            return value
+        return str(value)
+
+
+class ObjectListView(LoginRequiredMixin, View):
+    model: type[Model]
+    filterset_class = None
+    columns: list[Column] = []
+    default_sort: str = "-pk"
+    paginate_by = 25
+    title = ""
+    template_name = "core/object_list.html"
+    create_url: str | None = None
+    select_related: tuple = ()
+
+    def base_queryset(self):
+        queryset = self.model.objects.restrict(self.request.user, "view")
+        if self.select_related:
+            queryset = queryset.select_related(*self.select_related)
+        return queryset
+
+    def sort_keys(self) -> dict[str, str]:
+        return {column.sort: column.sort for column in self.columns if column.sort}
+
+    def current_sort(self) -> str:
+        requested = self.request.GET.get("sort", "")
+        if requested.lstrip("-") in self.sort_keys():
+            return requested
+        return self.default_sort
+
+    def get(self, request, *args, **kwargs):
+        queryset = self.base_queryset()
+        filterset = None
+        if self.filterset_class is not None:
+            filterset = self.filterset_class(request.GET or None, queryset=queryset, request=request)
+            queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
+        sort = self.current_sort()
+        queryset = queryset.order_by(sort, "-pk" if sort.lstrip("-") != "pk" else sort)
+        export = request.GET.get("export")
+        if export in ("csv", "xlsx"):
+            return self.export(queryset, export)
+        page = Paginator(queryset, self.paginate_by).get_page(request.GET.get("page"))
+        rows = [(obj, [column.text(obj) for column in self.columns]) for obj in page.object_list]
+        query = request.GET.copy()
+        query.pop("page", None)
+        sortless = query.copy()
+        sortless.pop("sort", None)
+        context = {
+            "title": self.title or self.model._meta.verbose_name_plural,
+            "filterset": filterset,
+            "columns": self.columns,
+            "rows": rows,
+            "page": page,
+            "sort": sort,
+            "query": query.urlencode(),
+            "sortless_query": sortless.urlencode(),
+            "create_url": self.create_url if self.can_create() else None,
+        }
+        template = self.template_name
+        if request.htmx and not request.htmx.boosted:
+            template = f"{template}#results"
+        return TemplateResponse(request, template, context)
+
+    def can_create(self) -> bool:
+        return self.model.policy.allows(self.request.user, "add")
+
+    def export(self, queryset, kind: str):
+        header = [str(column.label) for column in self.columns]
+        rows = (
+            [column.export(obj) for column in self.columns]
+            for obj in queryset[:EXPORT_LIMIT].iterator(chunk_size=2000)
+        )
+        name = slugify(str(self.model._meta.verbose_name_plural)) or self.model._meta.model_name
+        if kind == "csv":
+            return csv_response(name, header, rows)
+        return xlsx_response(name, header, rows)

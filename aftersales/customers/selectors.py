@@ -1,0 +1,50 @@
+"""Reads on customers."""
+
+import re
+
+from django.db.models import Q, QuerySet
+
+from aftersales.core.phones import parse_phone
+from aftersales.core.search import prefix_q
+from aftersales.core.text import latin_digits, search_key
+
+from .models import Customer, Phone
+
+_ID_CHARS = re.compile(r"[\s\-./]")
+
+
+def customers_find(*, user, query: str) -> QuerySet[Customer]:
+    """Customers the user may see whose phone, national ID / tax code or name matches `query`.
+
+    A phone is matched in any format or digits (it is parsed to E.164); a name by the start of
+    the full name or of the surname, ignoring case and Arabic/Persian letter variants.
+    """
+    text = latin_digits(query or "").strip()
+    if not text:
+        return Customer.objects.none()
+    condition = Q(pk__in=[])
+    phone = parse_phone(text)
+    if phone:
+        condition |= Q(pk__in=Phone.objects.filter(number=phone).values("customer_id"))
+    compact = _ID_CHARS.sub("", text).upper()
+    if len(compact) >= 10 and compact.isalnum():
+        condition |= Q(national_id=compact) | Q(vat_number=compact)
+    key = search_key(query)
+    if not phone and not compact.isdigit() and len(key) >= 2:
+        condition |= prefix_q("search_name", key) | prefix_q("search_last", key)
+    return (
+        Customer.objects.restrict(user, "view")
+        .filter(condition)
+        .prefetch_related("phones")
+        .order_by("search_name", "pk")
+    )
+
+
+def customer_units(*, user, customer: Customer):
+    from aftersales.units.models import Unit
+
+    return (
+        Unit.objects.restrict(user, "view")
+        .filter(owner=customer)
+        .select_related("product_model", "product_model__category", "service_agent")
+    )

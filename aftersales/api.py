@@ -44,7 +44,6 @@ def unauthenticated(request, exc):
     return api.create_response(request, {"detail": "Authentication required."}, status=401)
 
 
-
 from aftersales.catalog.api import router as catalog_router  # noqa: E402
 from aftersales.customers.api import router as customers_router  # noqa: E402
 from aftersales.units.api import router as units_router  # noqa: E402

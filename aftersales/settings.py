@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "aftersales.workforce",
     "aftersales.units",
     "aftersales.portal",
+    "aftersales.demo",
 ]
 
 MIDDLEWARE = [

@@ -13,7 +13,9 @@ auth = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/change/",
-        auth_views.PasswordChangeView.as_view(template_name="core/form.html", form_class=PasswordChange),
+        auth_views.PasswordChangeView.as_view(
+            template_name="core/form.html", form_class=PasswordChange
+        ),
         name="password_change",
     ),
     path(
@@ -23,7 +25,9 @@ auth = [
     ),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(template_name="core/form.html", form_class=PasswordReset),
+        auth_views.PasswordResetView.as_view(
+            template_name="core/form.html", form_class=PasswordReset
+        ),
         name="password_reset",
     ),
     path(
@@ -33,7 +37,9 @@ auth = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(template_name="core/form.html", form_class=SetPassword),
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="core/form.html", form_class=SetPassword
+        ),
         name="password_reset_confirm",
     ),
     path(

@@ -18,7 +18,9 @@ CATALOGUE_POLICY = Policy(view=EVERYONE, add=CATALOGUE_EDITORS, change=CATALOGUE
 
 
 def _months(value):
-    if not isinstance(value, list) or any(not isinstance(m, int) or not 1 <= m <= 12 for m in value):
+    if not isinstance(value, list) or any(
+        not isinstance(m, int) or not 1 <= m <= 12 for m in value
+    ):
         raise ValidationError(_("Give the months as numbers from 1 to 12."))
 
 
@@ -31,7 +33,9 @@ class Category(TranslatedName):
         default=list,
         blank=True,
         validators=[_months],
-        help_text=_("Months (1-12) in which a failure is more urgent, e.g. summer for air conditioners."),
+        help_text=_(
+            "Months (1-12) in which a failure is more urgent, e.g. summer for air conditioners."
+        ),
     )
     peak_weight = models.DecimalField(
         _("peak weight"),
@@ -88,7 +92,11 @@ class ProductModel(models.Model):
         return reverse("catalog:model", args=[self.pk])
 
     def clean(self):
-        if self.launch_date and self.end_of_production and self.end_of_production < self.launch_date:
+        if (
+            self.launch_date
+            and self.end_of_production
+            and self.end_of_production < self.launch_date
+        ):
             raise ValidationError(
                 {"end_of_production": _("Production cannot end before the model is launched.")}
             )
@@ -132,7 +140,9 @@ class Part(models.Model):
         successor = self.superseded_by
         while successor is not None:
             if successor.pk in seen:
-                raise ValidationError({"superseded_by": _("Supersession cannot go round in a circle.")})
+                raise ValidationError(
+                    {"superseded_by": _("Supersession cannot go round in a circle.")}
+                )
             seen.add(successor.pk)
             successor = successor.superseded_by
 
@@ -188,7 +198,9 @@ class FailureCode(TranslatedName):
     is_active = models.BooleanField(_("active"), default=True)
 
     objects = RestrictedManager()
-    policy = Policy(view=EVERYONE - {Role.CUSTOMER}, add=CATALOGUE_EDITORS, change=CATALOGUE_EDITORS)
+    policy = Policy(
+        view=EVERYONE - {Role.CUSTOMER}, add=CATALOGUE_EDITORS, change=CATALOGUE_EDITORS
+    )
 
     class Meta:
         verbose_name = _("failure code")

@@ -36,7 +36,9 @@ CUSTOMER_POLICY = Policy(
 class Customer(models.Model):
     """A person or company that owns or uses the maker's products."""
 
-    kind = models.CharField(_("kind"), max_length=10, choices=CustomerKind, default=CustomerKind.PERSON)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=CustomerKind, default=CustomerKind.PERSON
+    )
     first_name = models.CharField(_("first name"), max_length=100, blank=True)
     last_name = models.CharField(_("last name"), max_length=100, blank=True)
     company_name = models.CharField(_("company name"), max_length=200, blank=True)
@@ -45,15 +47,22 @@ class Customer(models.Model):
     search_last = models.CharField(max_length=200, editable=False, db_index=True)
     country = models.CharField(_("country"), max_length=2, choices=Country, default=Country.IRAN)
     national_id = models.CharField(
-        _("national ID"), max_length=16, blank=True, db_index=True,
+        _("national ID"),
+        max_length=16,
+        blank=True,
+        db_index=True,
         help_text=_("Iranian national code, or Italian codice fiscale."),
     )
-    vat_number = models.CharField(_("VAT number"), max_length=20, blank=True, help_text=_("Partita IVA."))
+    vat_number = models.CharField(
+        _("VAT number"), max_length=20, blank=True, help_text=_("Partita IVA.")
+    )
     email = models.EmailField(_("e-mail"), blank=True)
     preferred_language = models.CharField(
         _("preferred language"), max_length=5, choices=Language, default=Language.PERSIAN
     )
-    tier = models.CharField(_("tier"), max_length=10, choices=CustomerTier, default=CustomerTier.STANDARD)
+    tier = models.CharField(
+        _("tier"), max_length=10, choices=CustomerTier, default=CustomerTier.STANDARD
+    )
     consent_sms = models.BooleanField(_("agrees to SMS"), default=False)
     consent_email = models.BooleanField(_("agrees to e-mail"), default=False)
     consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
@@ -135,14 +144,20 @@ class Address(models.Model):
     """Where a customer lives or has units installed."""
 
     customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="addresses")
-    label = models.CharField(_("label"), max_length=50, blank=True, help_text=_("e.g. home, office, villa"))
+    label = models.CharField(
+        _("label"), max_length=50, blank=True, help_text=_("e.g. home, office, villa")
+    )
     country = models.CharField(_("country"), max_length=2, choices=Country, default=Country.IRAN)
     region = models.CharField(_("region"), max_length=100, help_text=_("Province or regione."))
     city = models.CharField(_("city"), max_length=100)
     line = models.CharField(_("address"), max_length=300)
     postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
     is_default = models.BooleanField(_("default address"), default=False)
 
     objects = RestrictedManager()
@@ -159,4 +174,3 @@ class Address(models.Model):
 
 for model in (Customer, Phone, Address):
     auditlog.register(model)
-

@@ -1,5 +1,11 @@
 from django.urls import path
 
+from . import views
+
 app_name = "portal"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("register/", views.register, name="register"),
+    path("units/<int:pk>/", views.unit_detail, name="unit"),
+]

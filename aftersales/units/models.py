@@ -27,10 +27,15 @@ class Unit(models.Model):
     """One serial-numbered product: made, sold, installed, owned, serviced."""
 
     product_model = models.ForeignKey(
-        "catalog.ProductModel", verbose_name=_("model"), on_delete=models.PROTECT, related_name="units"
+        "catalog.ProductModel",
+        verbose_name=_("model"),
+        on_delete=models.PROTECT,
+        related_name="units",
     )
     serial = models.CharField(_("serial number"), max_length=60, db_index=True)
-    status = models.CharField(_("status"), max_length=10, choices=UnitStatus, default=UnitStatus.ACTIVE)
+    status = models.CharField(
+        _("status"), max_length=10, choices=UnitStatus, default=UnitStatus.ACTIVE
+    )
     production_date = models.DateField(_("production date"), null=True, blank=True)
     batch = models.CharField(_("production batch"), max_length=40, blank=True, db_index=True)
     sale_date = models.DateField(_("sale date"), null=True, blank=True)
@@ -72,7 +77,9 @@ class Unit(models.Model):
     replaced_by = models.ForeignKey(
         "self", verbose_name=_("replaced by"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    source = models.CharField(_("source"), max_length=10, choices=UnitSource, default=UnitSource.STAFF)
+    source = models.CharField(
+        _("source"), max_length=10, choices=UnitSource, default=UnitSource.STAFF
+    )
     import_batch = models.ForeignKey(
         "units.ImportBatch", null=True, blank=True, on_delete=models.SET_NULL, related_name="units"
     )
@@ -86,7 +93,9 @@ class Unit(models.Model):
         verbose_name_plural = _("units")
         ordering = ["-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["product_model", "serial"], name="unit_unique_serial_per_model")
+            models.UniqueConstraint(
+                fields=["product_model", "serial"], name="unit_unique_serial_per_model"
+            )
         ]
 
     def __str__(self):
@@ -126,7 +135,9 @@ class MeterReading(models.Model):
     """A reading of the unit's usage meter (hours, km or cycles)."""
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="meter_readings")
-    value = models.DecimalField(_("reading"), max_digits=12, decimal_places=1, validators=[MinValueValidator(0)])
+    value = models.DecimalField(
+        _("reading"), max_digits=12, decimal_places=1, validators=[MinValueValidator(0)]
+    )
     read_at = models.DateTimeField(_("read at"))
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
 
@@ -148,19 +159,29 @@ class Registration(models.Model):
     """A customer's request to register a unit they bought, checked by staff."""
 
     number = models.CharField(_("number"), max_length=30, unique=True)
-    customer = models.ForeignKey("customers.Customer", on_delete=models.PROTECT, related_name="registrations")
-    product_model = models.ForeignKey("catalog.ProductModel", verbose_name=_("model"), on_delete=models.PROTECT)
+    customer = models.ForeignKey(
+        "customers.Customer", on_delete=models.PROTECT, related_name="registrations"
+    )
+    product_model = models.ForeignKey(
+        "catalog.ProductModel", verbose_name=_("model"), on_delete=models.PROTECT
+    )
     serial = models.CharField(_("serial number"), max_length=60)
     purchase_date = models.DateField(_("purchase date"))
     dealer = models.CharField(_("where you bought it"), max_length=200, blank=True)
     proof = models.FileField(_("proof of purchase"), upload_to="registrations/%Y/%m/")
     installation_address = models.ForeignKey(
-        "customers.Address", verbose_name=_("installation address"), null=True, blank=True, on_delete=models.SET_NULL
+        "customers.Address",
+        verbose_name=_("installation address"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
     )
     status = models.CharField(
         _("status"), max_length=10, choices=RegistrationStatus, default=RegistrationStatus.PENDING
     )
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="registrations")
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="registrations"
+    )
     rejection_reason = models.CharField(_("reason"), max_length=300, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -194,7 +215,9 @@ class ImportBatch(models.Model):
     file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
     file_name = models.CharField(_("file name"), max_length=255)
     sha256 = models.CharField(max_length=64, db_index=True)
-    status = models.CharField(_("status"), max_length=10, choices=ImportStatus, default=ImportStatus.QUEUED)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportStatus, default=ImportStatus.QUEUED
+    )
     rows_total = models.PositiveIntegerField(_("rows"), default=0)
     rows_created = models.PositiveIntegerField(_("created"), default=0)
     rows_existing = models.PositiveIntegerField(_("already present"), default=0)
@@ -222,4 +245,3 @@ class ImportBatch(models.Model):
 
 for model in (Unit, OwnershipChange, MeterReading, Registration):
     auditlog.register(model)
-

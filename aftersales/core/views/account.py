@@ -17,13 +17,16 @@ from ..choices import Language
 from ..forms import BootstrapMixin
 from ..models import ApiToken, User
 
+
 class PreferencesForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "email", "language", "time_zone", "money_in_toman"]
 
+
 class TokenForm(BootstrapMixin, forms.Form):
     name = forms.CharField(max_length=100, label=_("Token name"))
+
 
 @require_POST
 def language(request):
@@ -39,9 +42,13 @@ def language(request):
         translation.activate(code)
 
         response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME, code, max_age=settings.LANGUAGE_COOKIE_AGE, samesite="Lax"
+            settings.LANGUAGE_COOKIE_NAME,
+            code,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite="Lax",
         )
     return response
+
 
 @login_required
 def account(request):
@@ -59,6 +66,7 @@ def account(request):
     }
     return TemplateResponse(request, "core/account.html", context)
 
+
 @login_required
 @require_POST
 def token_create(request):
@@ -70,6 +78,7 @@ def token_create(request):
     else:
         messages.error(request, _("Give the token a name."))
     return redirect("account")
+
 
 @login_required
 @require_POST

@@ -101,7 +101,9 @@ class ObjectListView(LoginRequiredMixin, View):
         queryset = self.base_queryset()
         filterset = None
         if self.filterset_class is not None:
-            filterset = self.filterset_class(request.GET or None, queryset=queryset, request=request)
+            filterset = self.filterset_class(
+                request.GET or None, queryset=queryset, request=request
+            )
             queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
         sort = self.current_sort()
         queryset = queryset.order_by(sort, "-pk" if sort.lstrip("-") != "pk" else sort)

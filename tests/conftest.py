@@ -1,0 +1,85 @@
+"""Standing personas (as Healthchecks does): the owner, another customer, an agent, staff."""
+
+import pytest
+from django.test import Client
+
+from aftersales.core.choices import Role
+
+from .factories import PASSWORD, AgentFactory, CustomerFactory, UnitFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def make_user(db):
+    def make(role=Role.OPERATOR, **kwargs):
+        return UserFactory(role=role, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def login():
+    """A test client logged in as `user` (a real session through the login view's backend)."""
+
+    def make(user):
+        client = Client()
+        assert client.login(username=user.username, password=PASSWORD)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def operator(make_user):
+    return make_user(Role.OPERATOR, username="operator", first_name="Olga")
+
+
+@pytest.fixture
+def manager(make_user):
+    return make_user(Role.MANAGER, username="manager")
+
+
+@pytest.fixture
+def agent(db):
+    return AgentFactory(code="AG-N", name="North Service", city="Tabriz")
+
+
+@pytest.fixture
+def other_agent(db):
+    return AgentFactory(code="AG-S", name="South Service", city="Shiraz")
+
+
+@pytest.fixture
+def agent_user(make_user, agent):
+    return make_user(Role.AGENT, username="agentstaff", agent=agent)
+
+
+@pytest.fixture
+def owner(make_user):
+    """A customer with a portal login who owns `owned_unit`."""
+    user = make_user(Role.CUSTOMER, username="owner")
+    customer = CustomerFactory(first_name="Sara", last_name="Karimi", user=user)
+    return customer
+
+
+@pytest.fixture
+def stranger(make_user):
+    """Another customer with a portal login and a unit of their own."""
+    user = make_user(Role.CUSTOMER, username="stranger")
+    return CustomerFactory(first_name="Marco", last_name="Rossi", user=user)
+
+
+@pytest.fixture
+def owned_unit(owner, agent):
+    return UnitFactory(owner=owner, service_agent=agent, serial="AC18-000123")
+
+
+@pytest.fixture
+def strangers_unit(stranger, other_agent):
+    return UnitFactory(owner=stranger, service_agent=other_agent, serial="WM7-555000")

@@ -94,3 +94,7 @@ def clean_file_size(upload, *, max_mb: int):
             _("The file is larger than %(max)s MB."), code="too_big", params={"max": max_mb}
         )
     return upload
+
+
+class FilterForm(BootstrapMixin, forms.Form):
+    """The form class of every FilterSet, so filters look like the rest of the UI."""

@@ -1,4 +1,4 @@
-"""Identity numbers: Iranian national code (our own check), Italian codice fiscale and partita IVA."""
+"""Identity numbers: Iranian national code (our own check), codice fiscale and partita IVA."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _

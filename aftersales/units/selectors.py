@@ -11,7 +11,7 @@ MIN_PREFIX = 4
 
 
 def units_find(*, user, query: str) -> QuerySet[Unit]:
-    """Units the user may see whose serial number is `query` or, from 4 characters, starts with it."""
+    """Units the user may see whose serial is `query` or, from 4 characters, starts with it."""
     serial = normalize_serial(query)
     if not serial:
         return Unit.objects.none()

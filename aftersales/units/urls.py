@@ -13,7 +13,9 @@ urlpatterns = [
     path("<int:pk>/readings/new/", units.reading_add, name="reading_add"),
     path("registrations/", registrations.RegistrationList.as_view(), name="registrations"),
     path("registrations/<int:pk>/", registrations.registration_detail, name="registration"),
-    path("registrations/<int:pk>/proof/", registrations.registration_proof, name="registration_proof"),
+    path(
+        "registrations/<int:pk>/proof/", registrations.registration_proof, name="registration_proof"
+    ),
     path("imports/", imports.ImportList.as_view(), name="imports"),
     path("imports/new/", imports.import_upload, name="import_upload"),
     path("imports/template.csv", imports.import_template, name="import_template"),

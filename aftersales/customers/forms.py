@@ -1,0 +1,114 @@
+"""Customer forms: names by kind, identity numbers by country, phones in any format."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from aftersales.core import identity
+from aftersales.core.choices import Country
+from aftersales.core.forms import BootstrapMixin, PhoneField
+from aftersales.core.text import latin_digits
+
+from .choices import CustomerKind
+from .models import Address, Customer
+
+
+class CustomerForm(BootstrapMixin, forms.ModelForm):
+    phone = PhoneField(label=_("Phone"), required=True)
+    phone_2 = PhoneField(label=_("Second phone"), required=False)
+
+    class Meta:
+        model = Customer
+        fields = [
+            "kind",
+            "first_name",
+            "last_name",
+            "company_name",
+            "phone",
+            "phone_2",
+            "email",
+            "country",
+            "national_id",
+            "vat_number",
+            "preferred_language",
+            "tier",
+            "consent_sms",
+            "consent_email",
+            "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            numbers = [phone.number for phone in self.instance.phones.all()]
+            self.initial.setdefault("phone", numbers[0] if numbers else "")
+            self.initial.setdefault("phone_2", numbers[1] if len(numbers) > 1 else "")
+        for name in ("national_id", "vat_number"):
+            self.fields[name].widget.attrs["dir"] = "ltr"
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        if kind == CustomerKind.PERSON and not (data.get("first_name") or data.get("last_name")):
+            self.add_error("last_name", _("Enter the customer's name."))
+        if kind == CustomerKind.COMPANY and not data.get("company_name"):
+            self.add_error("company_name", _("Enter the company's name."))
+        country = data.get("country")
+        national_id = data.get("national_id", "")
+        if national_id:
+            try:
+                if country == Country.IRAN:
+                    data["national_id"] = identity.validate_iran_national_code(national_id)
+                elif country == Country.ITALY:
+                    data["national_id"] = _italian_tax_code(national_id)
+            except ValidationError as error:
+                self.add_error("national_id", error)
+        vat = data.get("vat_number", "")
+        if vat and country == Country.ITALY:
+            try:
+                data["vat_number"] = identity.validate_partita_iva(vat)
+            except ValidationError as error:
+                self.add_error("vat_number", error)
+        return data
+
+    def service_data(self) -> dict:
+        data = {k: v for k, v in self.cleaned_data.items() if k not in ("phone", "phone_2")}
+        data["phones"] = [self.cleaned_data.get("phone"), self.cleaned_data.get("phone_2")]
+        return data
+
+
+def _italian_tax_code(value: str) -> str:
+    """A person's codice fiscale, or a company's 11-digit tax code (same as its partita IVA)."""
+    compact = latin_digits(value).replace(" ", "").upper()
+    if compact.isdigit():
+        return identity.validate_partita_iva(compact)
+    return identity.validate_codice_fiscale(compact)
+
+
+class AddressForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = Address
+        fields = [
+            "label",
+            "country",
+            "region",
+            "city",
+            "line",
+            "postal_code",
+            "latitude",
+            "longitude",
+            "is_default",
+        ]
+
+    def clean_postal_code(self):
+        return latin_digits(self.cleaned_data.get("postal_code", ""))
+
+    def clean(self):
+        data = super().clean()
+        lat, lon = data.get("latitude"), data.get("longitude")
+        if (lat is None) != (lon is None):
+            raise ValidationError(_("Give both latitude and longitude, or neither."))
+        if lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ValidationError(_("These coordinates are outside the Earth."))
+        return data

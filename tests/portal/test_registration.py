@@ -1,0 +1,72 @@
+import datetime as dt
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from aftersales.units.models import Registration, Unit
+from tests.factories import ProductModelFactory
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def submit(client, model, **overrides):
+    data = {
+        "product_model": model.pk,
+        "serial": "wm-900-1",
+        "purchase_date": "2026-02-01",
+        "dealer": "Shop",
+        "proof": SimpleUploadedFile("receipt.pdf", PDF, content_type="application/pdf"),
+    }
+    data.update(overrides)
+    return client.post("/my/register/", data)
+
+
+def test_a_customer_registers_a_unit_and_an_operator_confirms_it(owner, operator, login):
+    model = ProductModelFactory()
+    response = submit(login(owner.user), model)
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.number.startswith("REG-") and registration.serial == "WM-900-1"
+    assert registration.proof.read() == PDF
+
+    staff = login(operator)
+    assert staff.get(f"/units/registrations/{registration.pk}/proof/").status_code == 200
+    staff.post(f"/units/registrations/{registration.pk}/", {"action": "confirm"})
+    unit = Unit.objects.get()
+    assert (unit.owner, unit.serial, unit.sale_date) == (owner, "WM-900-1", dt.date(2026, 2, 1))
+    assert "WM-900-1" in login(owner.user).get("/my/").content.decode()
+
+
+def test_a_fake_pdf_is_refused_and_nothing_is_stored(owner, login):
+    model = ProductModelFactory()
+    fake = SimpleUploadedFile("receipt.pdf", b"MZ this is an exe", content_type="application/pdf")
+    response = submit(login(owner.user), model, proof=fake)
+    assert response.status_code == 400
+    assert "not a real JPG, PNG or PDF" in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_a_purchase_in_the_future_is_refused(owner, login):
+    response = submit(login(owner.user), ProductModelFactory(), purchase_date="2999-01-01")
+    assert response.status_code == 400 and not Registration.objects.exists()
+
+
+def test_another_customer_cannot_see_the_proof(owner, stranger, login):
+    submit(login(owner.user), ProductModelFactory())
+    registration = Registration.objects.get()
+    assert login(stranger.user).get(f"/units/registrations/{registration.pk}/proof/").status_code == 404
+
+
+def test_a_rejection_needs_a_reason_and_is_shown_to_the_customer(owner, operator, login):
+    submit(login(owner.user), ProductModelFactory())
+    registration = Registration.objects.get()
+    staff = login(operator)
+    staff.post(f"/units/registrations/{registration.pk}/", {"action": "reject", "rejection_reason": ""})
+    registration.refresh_from_db()
+    assert registration.status == "pending"
+    staff.post(
+        f"/units/registrations/{registration.pk}/",
+        {"action": "reject", "rejection_reason": "The receipt is unreadable"},
+    )
+    registration.refresh_from_db()
+    assert registration.status == "rejected"
+    assert "The receipt is unreadable" in login(owner.user).get("/my/").content.decode()

@@ -6,14 +6,17 @@ session POST without its CSRF token), 404 for a record that is missing or out of
 scope (the same body for both), 409 for a conflict, 422 for invalid input.
 """
 
+import contextlib
 import zoneinfo
 
 from auditlog.context import auditlog_value
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.urls import re_path
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
@@ -58,23 +61,30 @@ class SessionAuth(APIKeyCookie):
 def _act_as(request, user) -> None:
     """What the middleware does for a session user, done for a token's user."""
     request.user = user
-    try:
+    with contextlib.suppress(LookupError):
         auditlog_value.get()["actor"] = user  # audit entries name the token's owner
-    except LookupError:
-        pass
     if user.language:
         translation.activate(user.language)
         request.LANGUAGE_CODE = user.language
     if user.time_zone:
-        try:
+        with contextlib.suppress(zoneinfo.ZoneInfoNotFoundError):
             timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
-        except zoneinfo.ZoneInfoNotFoundError:
-            pass
+
+
+class AftersalesAPI(NinjaAPI):
+    def _get_urls(self):
+        """Ninja's URLs, then a JSON 404 for any other path under the API's prefix."""
+        return [*super()._get_urls(), re_path(r"^", _unknown_path)]
+
+
+@csrf_exempt
+def _unknown_path(request, *args, **kwargs):
+    return error_response(request, 404, _("Not found."))
 
 
 session_auth = SessionAuth()
 
-api = NinjaAPI(
+api = AftersalesAPI(
     title="Aftersales API",
     version="1",
     description="After-sales service management. Every list is limited to what the caller may see.",

@@ -6,7 +6,7 @@ Environment variables:
   AFTERSALES_HOSTS       comma-separated host names (default: 127.0.0.1,localhost)
   DATABASE_URL           e.g. postgres://user@127.0.0.1:5432/aftersales (default: SQLite in var/)
   AFTERSALES_TASKS       "db" (default; `manage.py db_worker`) or "immediate"
-  EMAIL_URL-like settings: AFTERSALES_EMAIL_HOST, AFTERSALES_EMAIL_PORT, AFTERSALES_EMAIL_FROM
+  AFTERSALES_EMAIL_HOST, AFTERSALES_EMAIL_PORT, AFTERSALES_EMAIL_FROM: SMTP for outgoing mail
 """
 
 import os
@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("AFTERSALES_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+(VAR_DIR / "static").mkdir(exist_ok=True)
 
 
 def _secret_key() -> str:
@@ -162,14 +163,20 @@ TASKS = {
     }
 }
 
-EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend"
-    if os.environ.get("AFTERSALES_EMAIL_HOST")
-    else "django.core.mail.backends.filebased.EmailBackend"
-)
-EMAIL_FILE_PATH = VAR_DIR / "mail"
-EMAIL_HOST = os.environ.get("AFTERSALES_EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("AFTERSALES_EMAIL_PORT", "25"))
+if os.environ.get("AFTERSALES_EMAIL_HOST"):
+    _mailer = {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": os.environ["AFTERSALES_EMAIL_HOST"],
+            "port": int(os.environ.get("AFTERSALES_EMAIL_PORT", "25")),
+        },
+    }
+else:
+    _mailer = {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": str(VAR_DIR / "mail")},
+    }
+MAILERS = {"default": _mailer}
 DEFAULT_FROM_EMAIL = os.environ.get("AFTERSALES_EMAIL_FROM", "aftersales@localhost")
 
 SECURE_CSP = {

@@ -1,12 +1,12 @@
 """The authorized service agents who act for the maker in their cities."""
 
-from auditlog.registry import auditlog
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from aftersales.core.access import Policy, RestrictedManager
+from aftersales.core.audit import track
 from aftersales.core.choices import EVERYONE, Country, Role
 
 
@@ -49,4 +49,4 @@ class Agent(models.Model):
         return reverse("agents:detail", args=[self.pk])
 
 
-auditlog.register(Agent)
+track(Agent)

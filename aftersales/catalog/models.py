@@ -1,6 +1,5 @@
 """The maker's catalogue: categories, product models, spare parts and failure codes."""
 
-from auditlog.registry import auditlog
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -8,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from aftersales.core.access import Policy, RestrictedManager
+from aftersales.core.audit import track
 from aftersales.core.choices import EVERYONE, Currency, Role
 from aftersales.core.i18n_fields import TranslatedName
 
@@ -214,5 +214,4 @@ class FailureCode(TranslatedName):
         return reverse("catalog:failure_code", args=[self.pk])
 
 
-for model in (Category, ProductModel, Part, PartPrice, FailureCode):
-    auditlog.register(model)
+track(Category, ProductModel, Part, PartPrice, FailureCode)

@@ -76,8 +76,3 @@ def part_predecessors(*, user: User, part: Part) -> list[Part]:
 
 def part_prices(*, user: User, part: Part) -> QuerySet[PartPrice]:
     return PartPrice.objects.restrict(user, "view").filter(part=part)
-
-
-def current_sku(part: Part) -> str:
-    """The SKU that serves `part` today, following the supersession chain."""
-    return part.current().sku

@@ -78,9 +78,7 @@ def product_model_create(*, by: User | None, **data) -> ProductModel:
 
 
 @transaction.atomic
-def product_model_update(
-    *, product_model: ProductModel, by: User | None, **data
-) -> ProductModel:
+def product_model_update(*, product_model: ProductModel, by: User | None, **data) -> ProductModel:
     _apply(product_model, MODEL_FIELDS, data)
     product_model.save()
     return product_model
@@ -116,9 +114,7 @@ def _save_part(part: Part, data: dict, compatible_models: Iterable[ProductModel]
 
 
 @transaction.atomic
-def part_create(
-    *, by: User | None, compatible_models: Iterable[ProductModel] = (), **data
-) -> Part:
+def part_create(*, by: User | None, compatible_models: Iterable[ProductModel] = (), **data) -> Part:
     """A new spare part; `superseded_by` may name the part that replaces it."""
     return _save_part(Part(), data, compatible_models)
 

@@ -8,3 +8,19 @@ def history_of(obj, *, limit: int = 50):
     return (
         LogEntry.objects.get_for_object(obj).select_related("actor").order_by("-timestamp")[:limit]
     )
+
+
+NEVER_SHOWN = {"search_name", "search_last", "updated_at", "created_at", "digest"}
+
+
+def track(*models, exclude: tuple[str, ...] = ()):
+    """Record every change of these models: their own columns only (not reverse relations)."""
+    from auditlog.registry import auditlog
+
+    for model in models:
+        fields = [
+            field.name
+            for field in model._meta.concrete_fields
+            if field.name not in NEVER_SHOWN and field.name not in exclude
+        ]
+        auditlog.register(model, include_fields=fields)

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Header
 from ninja.decorators import decorate_view
@@ -75,9 +75,10 @@ def idempotent(func: Callable) -> Callable:
             alias=HEADER,
             min_length=1,
             max_length=MAX_KEY_LENGTH,
-            description=_(
+            description=(
                 "A unique value (e.g. a UUID) that makes retrying this request safe: a retry "
-                "with the same key and body returns the first answer and creates nothing."
+                "with the same key and body returns the first answer and creates nothing; the "
+                "same key with a different body answers 422."
             ),
         ),
     )
@@ -109,31 +110,27 @@ def _in_transaction(run: Callable) -> Callable:
 
 def _reserve(request, key: str) -> tuple[IdempotencyRecord | None, HttpResponse | None]:
     """The new record holding the key for this request, or the answer to give instead."""
-    print_ = fingerprint(request)
+    fp = fingerprint(request)
     user_id = request.user.pk
     try:
         with transaction.atomic():
             record = IdempotencyRecord.objects.create(
-                user_id=user_id, key=key, fingerprint=print_, status=PENDING, body={}
+                user_id=user_id, key=key, fingerprint=fp, status=PENDING, body={}
             )
         return record, None
     except IntegrityError:
         pass
     stored = IdempotencyRecord.objects.get(user_id=user_id, key=key)
-    return None, _answer(request, stored, print_)
+    return None, _answer(request, stored, fp)
 
 
-def _answer(request, stored: IdempotencyRecord, print_: str) -> HttpResponse:
-    from aftersales.api import error_response
-
-    if stored.fingerprint != print_:
+def _answer(request, stored: IdempotencyRecord, fp: str) -> HttpResponse:
+    if stored.fingerprint != fp:
         message = _("This Idempotency-Key was already used for a different request.")
-        return error_response(request, 422, message, {HEADER: [message]})
-    if stored.status == PENDING:  # cannot be seen committed; kept as a guard
+        return JsonResponse({"detail": message, "errors": {HEADER: [message]}}, status=422)
+    if stored.status == PENDING:  # never seen committed; a guard all the same
         message = _("A request with this Idempotency-Key is still being processed.")
-        return error_response(request, 409, message, {HEADER: [message]})
-    response = HttpResponse(
-        json.dumps(stored.body), status=stored.status, content_type="application/json"
-    )
+        return JsonResponse({"detail": message, "errors": {HEADER: [message]}}, status=409)
+    response = JsonResponse(stored.body, status=stored.status, safe=False)
     response["Idempotent-Replayed"] = "true"
     return response

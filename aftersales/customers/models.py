@@ -1,6 +1,5 @@
 """The maker's customers: people and companies who own units, with phones and addresses."""
 
-from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -8,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from aftersales.core.access import Policy, RestrictedManager
+from aftersales.core.audit import track
 from aftersales.core.choices import EVERYONE, Country, Language, Role
 from aftersales.core.text import search_key
 
@@ -172,5 +172,4 @@ class Address(models.Model):
         return ", ".join(part for part in (self.line, self.city, self.region) if part)
 
 
-for model in (Customer, Phone, Address):
-    auditlog.register(model)
+track(Customer, Phone, Address)

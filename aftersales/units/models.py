@@ -1,6 +1,5 @@
 """The installed base: every serial-numbered unit sold, who owns it and where it is installed."""
 
-from auditlog.registry import auditlog
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -8,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from aftersales.core.access import Policy, RestrictedManager
+from aftersales.core.audit import track
 from aftersales.core.choices import EVERYONE, Role
 
 from .choices import ImportStatus, RegistrationStatus, UnitSource, UnitStatus
@@ -243,5 +243,4 @@ class ImportBatch(models.Model):
         return reverse("units:import", args=[self.pk])
 
 
-for model in (Unit, OwnershipChange, MeterReading, Registration):
-    auditlog.register(model)
+track(Unit, OwnershipChange, MeterReading, Registration)

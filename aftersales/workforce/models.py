@@ -1,12 +1,12 @@
 """The people who visit customers: the maker's own technicians and agents' technicians."""
 
-from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from aftersales.core.access import Policy, RestrictedManager
+from aftersales.core.audit import track
 from aftersales.core.choices import EVERYONE, Role
 
 
@@ -60,4 +60,4 @@ class Technician(models.Model):
         return reverse("workforce:detail", args=[self.pk])
 
 
-auditlog.register(Technician)
+track(Technician)

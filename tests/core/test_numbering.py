@@ -15,6 +15,7 @@ def test_numbers_are_gap_free_and_a_rolled_back_number_is_reused():
         assert next_number("T-2026") == "T-2026-000002"
 
 
-def test_a_number_outside_a_transaction_is_refused(db):
+@pytest.mark.django_db(transaction=True)
+def test_a_number_outside_a_transaction_is_refused():
     with pytest.raises(RuntimeError):
         next_number("T-2026")

@@ -5,7 +5,14 @@ from aftersales.core.phones import parse_phone
 
 @pytest.mark.parametrize(
     "typed",
-    ["09123456789", "0912 345 6789", "+98 912 345 6789", "00989123456789", "۰۹۱۲۳۴۵۶۷۸۹", "٠٩١٢-٣٤٥-٦٧٨٩"],
+    [
+        "09123456789",
+        "0912 345 6789",
+        "+98 912 345 6789",
+        "00989123456789",
+        "۰۹۱۲۳۴۵۶۷۸۹",
+        "٠٩١٢-٣٤٥-٦٧٨٩",
+    ],
 )
 def test_an_iranian_mobile_typed_any_way_is_read_as_one_number(typed):
     assert parse_phone(typed) == "+989123456789"

@@ -33,7 +33,9 @@ def test_agent_staff_without_an_agent_see_nothing(make_user, owned_unit):
     assert not Unit.objects.restrict(make_user(Role.AGENT), "view").exists()
 
 
-@pytest.mark.parametrize("role", [Role.OPERATOR, Role.DISPATCHER, Role.QUALITY, Role.MANAGER, Role.ADMIN])
+@pytest.mark.parametrize(
+    "role", [Role.OPERATOR, Role.DISPATCHER, Role.QUALITY, Role.MANAGER, Role.ADMIN]
+)
 def test_the_makers_staff_see_the_whole_installed_base(make_user, role, owned_unit, strangers_unit):
     assert Unit.objects.restrict(make_user(role), "view").count() == 2
 

@@ -16,7 +16,9 @@ def test_the_catalogue_has_no_empty_or_fuzzy_entry(language):
     assert len(catalogue) > 200
     untranslated = [entry.msgid for entry in catalogue.untranslated_entries()]
     fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
-    assert untranslated == [], f"{language}: {len(untranslated)} untranslated, e.g. {untranslated[:5]}"
+    assert untranslated == [], (
+        f"{language}: {len(untranslated)} untranslated, e.g. {untranslated[:5]}"
+    )
     assert fuzzy == [], f"{language}: fuzzy entries {fuzzy[:5]}"
     for entry in catalogue.translated_entries():
         if entry.msgid_plural:
@@ -30,6 +32,6 @@ def test_placeholders_survive_translation(language):
     for entry in catalogue.translated_entries():
         if entry.msgid_plural:
             continue
-        assert sorted(placeholder.findall(entry.msgid)) == sorted(placeholder.findall(entry.msgstr)), (
-            entry.msgid
-        )
+        assert sorted(placeholder.findall(entry.msgid)) == sorted(
+            placeholder.findall(entry.msgstr)
+        ), entry.msgid

@@ -33,7 +33,9 @@ def test_a_wrong_national_code_is_refused_and_nothing_is_saved(operator, login):
 
 
 def test_an_italian_customer_is_checked_by_codice_fiscale(operator, login):
-    bad = login(operator).post("/customers/new/", form(country="IT", national_id="RCCMNL83S18D969X"))
+    bad = login(operator).post(
+        "/customers/new/", form(country="IT", national_id="RCCMNL83S18D969X")
+    )
     assert bad.status_code == 400 and not Customer.objects.exists()
     good = login(operator).post(
         "/customers/new/", form(country="IT", national_id="rccmnl83s18d969h", phone="333 1234567")

@@ -17,7 +17,9 @@ def test_the_list_finds_by_surname_prefix_and_sorts(operator, login):
     CustomerFactory(first_name="Sara", last_name="Ahmadi")
     CustomerFactory(first_name="Bita", last_name="Ahmadzadeh")
     CustomerFactory(first_name="Reza", last_name="Karimi")
-    page = login(operator).get("/customers/", {"q": "ahmad", "sort": "-search_name"}).content.decode()
+    page = (
+        login(operator).get("/customers/", {"q": "ahmad", "sort": "-search_name"}).content.decode()
+    )
     assert "Karimi" not in page
     assert page.index("Sara Ahmadi") < page.index("Bita Ahmadzadeh")
 
@@ -43,7 +45,9 @@ def test_export_to_csv_and_xlsx_respects_the_filter(operator, login):
     assert sorted(name.split()[-1] for name in names) == ["Karimi", "Moradi"]
 
 
-def test_agent_staff_list_only_their_agents_customers(agent_user, login, owned_unit, strangers_unit):
+def test_agent_staff_list_only_their_agents_customers(
+    agent_user, login, owned_unit, strangers_unit
+):
     page = login(agent_user).get("/customers/").content.decode()
     assert owned_unit.owner.display_name in page
     assert strangers_unit.owner.display_name not in page

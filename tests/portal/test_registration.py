@@ -53,14 +53,19 @@ def test_a_purchase_in_the_future_is_refused(owner, login):
 def test_another_customer_cannot_see_the_proof(owner, stranger, login):
     submit(login(owner.user), ProductModelFactory())
     registration = Registration.objects.get()
-    assert login(stranger.user).get(f"/units/registrations/{registration.pk}/proof/").status_code == 404
+    assert (
+        login(stranger.user).get(f"/units/registrations/{registration.pk}/proof/").status_code
+        == 404
+    )
 
 
 def test_a_rejection_needs_a_reason_and_is_shown_to_the_customer(owner, operator, login):
     submit(login(owner.user), ProductModelFactory())
     registration = Registration.objects.get()
     staff = login(operator)
-    staff.post(f"/units/registrations/{registration.pk}/", {"action": "reject", "rejection_reason": ""})
+    staff.post(
+        f"/units/registrations/{registration.pk}/", {"action": "reject", "rejection_reason": ""}
+    )
     registration.refresh_from_db()
     assert registration.status == "pending"
     staff.post(

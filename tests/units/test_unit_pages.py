@@ -4,7 +4,9 @@ from aftersales.units.models import Unit
 from tests.factories import PhoneFactory, ProductModelFactory
 
 
-def test_a_customer_opening_another_customers_unit_gets_404(owner, login, owned_unit, strangers_unit):
+def test_a_customer_opening_another_customers_unit_gets_404(
+    owner, login, owned_unit, strangers_unit
+):
     client = login(owner.user)
     assert client.get(f"/units/{strangers_unit.pk}/").status_code == 404
     assert client.get(f"/my/units/{strangers_unit.pk}/").status_code == 404
@@ -16,8 +18,13 @@ def test_an_operator_creates_a_unit_for_an_owner_found_by_phone(operator, login)
     model = ProductModelFactory()
     response = login(operator).post(
         "/units/new/",
-        {"product_model": model.pk, "serial": " ab-123 ", "owner_phone": "0935 123 4567", "status": "active",
-         "sale_date": "2025-06-01"},
+        {
+            "product_model": model.pk,
+            "serial": " ab-123 ",
+            "owner_phone": "0935 123 4567",
+            "status": "active",
+            "sale_date": "2025-06-01",
+        },
     )
     unit = Unit.objects.get()
     assert response.status_code == 302
@@ -27,7 +34,11 @@ def test_an_operator_creates_a_unit_for_an_owner_found_by_phone(operator, login)
 def test_a_second_unit_with_the_same_serial_for_the_model_is_refused(operator, login, owned_unit):
     response = login(operator).post(
         "/units/new/",
-        {"product_model": owned_unit.product_model.pk, "serial": owned_unit.serial.lower(), "status": "active"},
+        {
+            "product_model": owned_unit.product_model.pk,
+            "serial": owned_unit.serial.lower(),
+            "status": "active",
+        },
     )
     assert response.status_code == 400
     assert Unit.objects.count() == 1
@@ -37,8 +48,13 @@ def test_a_sale_before_production_is_refused(operator, login):
     model = ProductModelFactory()
     response = login(operator).post(
         "/units/new/",
-        {"product_model": model.pk, "serial": "X1", "status": "active",
-         "production_date": "2025-06-01", "sale_date": "2025-01-01"},
+        {
+            "product_model": model.pk,
+            "serial": "X1",
+            "status": "active",
+            "production_date": "2025-06-01",
+            "sale_date": "2025-01-01",
+        },
     )
     assert response.status_code == 400
     assert "cannot be sold before it is made" in response.content.decode()
@@ -48,7 +64,8 @@ def test_a_transfer_keeps_the_ownership_history(operator, login, owned_unit, str
     PhoneFactory(customer=stranger, number="+393331234567")
     client = login(operator)
     response = client.post(
-        f"/units/{owned_unit.pk}/transfer/", {"new_owner_phone": "+39 333 123 4567", "date": "2026-01-10"}
+        f"/units/{owned_unit.pk}/transfer/",
+        {"new_owner_phone": "+39 333 123 4567", "date": "2026-01-10"},
     )
     assert response.status_code == 302
     owned_unit.refresh_from_db()
@@ -72,7 +89,9 @@ def test_a_meter_never_runs_backwards(operator, login, owned_unit):
     assert list(owned_unit.meter_readings.values_list("value", flat=True)) == [120.5]
 
 
-def test_the_unit_list_finds_by_serial_prefix_and_exports(operator, login, owned_unit, strangers_unit):
+def test_the_unit_list_finds_by_serial_prefix_and_exports(
+    operator, login, owned_unit, strangers_unit
+):
     client = login(operator)
     page = client.get("/units/", {"q": "ac18"}).content.decode()
     assert owned_unit.serial in page and strangers_unit.serial not in page
@@ -84,8 +103,12 @@ def test_editing_a_unit_is_audited(operator, login, owned_unit):
     client = login(operator)
     client.post(
         f"/units/{owned_unit.pk}/edit/",
-        {"product_model": owned_unit.product_model.pk, "serial": owned_unit.serial, "status": "scrapped",
-         "batch": "B-77"},
+        {
+            "product_model": owned_unit.product_model.pk,
+            "serial": owned_unit.serial,
+            "status": "scrapped",
+            "batch": "B-77",
+        },
     )
     owned_unit.refresh_from_db()
     assert owned_unit.status == "scrapped"

@@ -111,7 +111,10 @@ class ObjectListView(LoginRequiredMixin, View):
         if export in ("csv", "xlsx"):
             return self.export(queryset, export)
         page = Paginator(queryset, self.paginate_by).get_page(request.GET.get("page"))
-        rows = [(obj, [column.text(obj) for column in self.columns]) for obj in page.object_list]
+        rows = [
+            (obj, [(column, column.text(obj)) for column in self.columns])
+            for obj in page.object_list
+        ]
         query = request.GET.copy()
         query.pop("page", None)
         sortless = query.copy()

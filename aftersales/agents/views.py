@@ -1,0 +1,89 @@
+"""Staff pages for the authorized agents: list, detail, create, edit."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from aftersales.core.views.edit import errors_to_form, render_form
+from aftersales.core.views.lists import Column, ObjectListView
+from aftersales.workforce.models import Technician
+
+from . import services
+from .filters import AgentFilter
+from .forms import AgentForm
+from .models import Agent
+
+
+def _active(agent):
+    return gettext_lazy("Yes") if agent.is_active else gettext_lazy("No")
+
+
+class AgentList(ObjectListView):
+    model = Agent
+    filterset_class = AgentFilter
+    default_sort = "name"
+    columns = [
+        Column("code", gettext_lazy("Code"), sort="code", link=True, kind="serial"),
+        Column("name", gettext_lazy("Name"), sort="name"),
+        Column("city", gettext_lazy("City"), sort="city"),
+        Column("region", gettext_lazy("Region"), sort="region"),
+        Column("get_country_display", gettext_lazy("Country"), sort="country"),
+        Column("phone", gettext_lazy("Phone"), kind="phone"),
+        Column(_active, gettext_lazy("Active"), sort="is_active"),
+    ]
+
+    @property
+    def create_url(self):
+        return reverse("agents:create")
+
+
+@login_required
+def agent_detail(request, pk: int):
+    agent = get_object_or_404(Agent.objects.restrict(request.user, "view"), pk=pk)
+    context = {
+        "agent": agent,
+        "title": agent.name,
+        "staff": agent.staff.order_by("last_name", "first_name", "username"),
+        "technicians": Technician.objects.restrict(request.user, "view").filter(agent=agent),
+        "unit_count": agent.units.restrict(request.user, "view").count(),
+        "can_change": Agent.policy.allows(request.user, "change"),
+    }
+    return TemplateResponse(request, "agents/detail.html", context)
+
+
+@login_required
+def agent_create(request):
+    if not Agent.policy.allows(request.user, "add"):
+        raise Http404
+    form = AgentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            agent = services.agent_create(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            errors_to_form(form, error)
+        else:
+            messages.success(request, _("Agent created."))
+            return redirect(agent)
+    return render_form(request, form, title=_("New agent"), cancel_url=reverse("agents:list"))
+
+
+@login_required
+def agent_edit(request, pk: int):
+    agent = get_object_or_404(Agent.objects.restrict(request.user, "change"), pk=pk)
+    title = _("Edit %(name)s") % {"name": agent.name}
+    form = AgentForm(request.POST or None, instance=agent)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agent_update(agent=agent, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            errors_to_form(form, error)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect(agent)
+    return render_form(request, form, title=title, cancel_url=agent.get_absolute_url())

@@ -1,0 +1,102 @@
+"""Staff pages for technicians: list, detail, create, edit."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from aftersales.catalog.models import Category
+from aftersales.core.views.edit import errors_to_form, render_form
+from aftersales.core.views.lists import Column, ObjectListView
+
+from . import services
+from .filters import TechnicianFilter
+from .forms import TechnicianForm
+from .models import Technician
+
+
+def _agent(technician):
+    return technician.agent.name if technician.agent else gettext_lazy("The maker")
+
+
+def _categories(technician):
+    return ", ".join(category.name for category in technician.categories.all())
+
+
+def _active(technician):
+    return gettext_lazy("Yes") if technician.is_active else gettext_lazy("No")
+
+
+class TechnicianList(ObjectListView):
+    model = Technician
+    filterset_class = TechnicianFilter
+    default_sort = "last_name"
+    select_related = ("agent",)
+    columns = [
+        Column("full_name", gettext_lazy("Name"), sort="last_name", link=True),
+        Column(_agent, gettext_lazy("Agent"), sort="agent__name"),
+        Column("phone", gettext_lazy("Phone"), kind="phone"),
+        Column(_categories, gettext_lazy("Product categories")),
+        Column(_active, gettext_lazy("Active"), sort="is_active"),
+    ]
+
+    @property
+    def create_url(self):
+        return reverse("workforce:create")
+
+    def base_queryset(self):
+        return super().base_queryset().prefetch_related("categories")
+
+
+@login_required
+def technician_detail(request, pk: int):
+    technician = get_object_or_404(
+        Technician.objects.restrict(request.user, "view").select_related("agent", "user"), pk=pk
+    )
+    context = {
+        "technician": technician,
+        "title": technician.full_name,
+        "categories": technician.categories.all() & Category.objects.restrict(request.user, "view"),
+        "installed_count": technician.installed_units.restrict(request.user, "view").count(),
+        "can_change": Technician.policy.allows(request.user, "change"),
+    }
+    return TemplateResponse(request, "workforce/detail.html", context)
+
+
+@login_required
+def technician_create(request):
+    if not Technician.policy.allows(request.user, "add"):
+        raise Http404
+    form = TechnicianForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            technician = services.technician_create(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            errors_to_form(form, error)
+        else:
+            messages.success(request, _("Technician created."))
+            return redirect(technician)
+    return render_form(
+        request, form, title=_("New technician"), cancel_url=reverse("workforce:list")
+    )
+
+
+@login_required
+def technician_edit(request, pk: int):
+    technician = get_object_or_404(Technician.objects.restrict(request.user, "change"), pk=pk)
+    title = _("Edit %(name)s") % {"name": technician.full_name}
+    form = TechnicianForm(request.POST or None, instance=technician, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.technician_update(technician=technician, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            errors_to_form(form, error)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect(technician)
+    return render_form(request, form, title=title, cancel_url=technician.get_absolute_url())

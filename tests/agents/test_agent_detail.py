@@ -1,0 +1,18 @@
+from aftersales.core.choices import Role
+from tests.factories import TechnicianFactory, UnitFactory
+
+
+def test_an_agents_page_shows_staff_technicians_and_units_serviced(
+    operator, agent, other_agent, make_user, login
+):
+    make_user(Role.AGENT, username="desk.north", first_name="Nasrin", agent=agent)
+    make_user(Role.AGENT, username="desk.south", agent=other_agent)
+    TechnicianFactory(first_name="Ali", last_name="North", agent=agent)
+    TechnicianFactory(first_name="Bahram", last_name="South", agent=other_agent)
+    UnitFactory.create_batch(2, service_agent=agent)
+    UnitFactory(service_agent=other_agent)
+    page = login(operator).get(f"/agents/{agent.pk}/").content.decode()
+    assert "desk.north" in page and "desk.south" not in page
+    assert "Ali North" in page and "Bahram South" not in page
+    assert 'id="unit-count">2<' in page
+    assert 'id="audit"' in page

@@ -1,0 +1,83 @@
+"""`load_demo` gives one working login per role, the demo customer, and runs only once."""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from aftersales.agents.models import Agent
+from aftersales.catalog.models import FailureCode, Part, ProductModel
+from aftersales.core.choices import Role
+from aftersales.core.models import User
+from aftersales.customers.models import Customer
+from aftersales.demo.management.commands.load_demo import DEMO_SERIAL, LOGINS
+from aftersales.units.models import Unit
+from aftersales.units.selectors import units_find
+from aftersales.workforce.models import Technician
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(settings):
+    """Ten logins with the real PBKDF2 take seconds; the hasher is not what is tested here."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (User, Customer, Unit, Agent, Technician, ProductModel, Part, FailureCode)
+    }
+
+
+def test_every_role_has_a_login_with_password_demo():
+    call_command("load_demo")
+    assert {user.role for user in User.objects.filter(username__in=LOGINS)} == set(Role.values)
+    for username in LOGINS:
+        assert Client().login(username=username, password="demo"), username
+
+
+def test_the_logins_are_linked_to_what_their_role_needs():
+    call_command("load_demo")
+    admin = User.objects.get(username="admin")
+    assert admin.is_superuser and admin.role == Role.ADMIN
+    technician = User.objects.get(username="technician")
+    assert technician.technician.agent is None  # one of the maker's own technicians
+    agent = User.objects.get(username="agent")
+    assert agent.agent.code == "AG-THR"
+    customer = User.objects.get(username="customer").customer
+    assert customer.units.count() >= 2
+    assert customer.units.filter(serial=DEMO_SERIAL, service_agent=agent.agent).exists()
+
+
+def test_the_reference_data_is_loaded():
+    call_command("load_demo")
+    assert ProductModel.objects.count() == 20
+    assert set(ProductModel.objects.values_list("category__code", flat=True)) == {"ac", "wm", "dw"}
+    assert Part.objects.count() >= 190
+    assert Part.objects.filter(superseded_by__isnull=False).exists()
+    assert Agent.objects.count() == 5
+    assert Technician.objects.count() == 15
+    assert set(FailureCode.objects.values_list("level", flat=True)) == {
+        "symptom",
+        "defect",
+        "repair",
+    }
+    assert Customer.objects.count() == 2_000 + 1
+    assert Unit.objects.count() == 5_000 + 2
+
+
+def test_a_second_run_creates_nothing():
+    call_command("load_demo")
+    before = _counts()
+    call_command("load_demo")
+    assert _counts() == before
+
+
+def test_the_demo_customers_unit_is_found_by_serial():
+    call_command("load_demo")
+    operator = User.objects.get(username="operator")
+    customer = User.objects.get(username="customer")
+    for user in (operator, customer):
+        found = list(units_find(user=user, query="ac-demo-0001"))
+        assert [unit.serial for unit in found] == [DEMO_SERIAL]

@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from aftersales.core.access import Policy, RestrictedManager
+from aftersales.core.access import ALL, Policy, RestrictedManager
 from aftersales.core.audit import track
 from aftersales.core.choices import EVERYONE, Currency, Role
 from aftersales.core.i18n_fields import TranslatedName
@@ -14,7 +14,9 @@ from aftersales.core.i18n_fields import TranslatedName
 from .choices import FailureLevel, PriceList, UsageMeter
 
 CATALOGUE_EDITORS = frozenset({Role.MANAGER, Role.QUALITY})
-CATALOGUE_POLICY = Policy(view=EVERYONE, add=CATALOGUE_EDITORS, change=CATALOGUE_EDITORS)
+CATALOGUE_POLICY = Policy(
+    view=EVERYONE, add=CATALOGUE_EDITORS, change=CATALOGUE_EDITORS, customer=ALL, agent=ALL
+)
 
 
 def _months(value):
@@ -169,6 +171,7 @@ class PartPrice(models.Model):
     objects = RestrictedManager()
     policy = Policy(
         view=EVERYONE - {Role.CUSTOMER},
+        agent=ALL,
         add=frozenset({Role.MANAGER, Role.FINANCE}),
         change=frozenset({Role.MANAGER, Role.FINANCE}),
     )
@@ -199,7 +202,7 @@ class FailureCode(TranslatedName):
 
     objects = RestrictedManager()
     policy = Policy(
-        view=EVERYONE - {Role.CUSTOMER}, add=CATALOGUE_EDITORS, change=CATALOGUE_EDITORS
+        view=EVERYONE - {Role.CUSTOMER}, add=CATALOGUE_EDITORS, change=CATALOGUE_EDITORS, agent=ALL
     )
 
     class Meta:

@@ -16,6 +16,13 @@ from django.db.models import Q
 from .choices import Role
 
 Scope = str | Callable[[object], Q] | None
+
+
+def ALL(owner) -> Q:  # noqa: N802 - reads as a constant: `customer=ALL`
+    """A scope for shared reference data (the catalogue): narrowed roles see every record."""
+    return Q()
+
+
 ACTIONS = ("view", "add", "change", "delete")
 
 
@@ -61,6 +68,8 @@ class Policy:
 
 
 def _narrow(lookup: Scope, owner) -> Q | None:
+    if lookup is ALL:
+        return Q()
     if owner is None or lookup is None:
         return None
     if callable(lookup):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aftersales.agents.models import Agent
 from aftersales.catalog.models import Category, ProductModel
+from aftersales.core.filters import DateFilter
 from aftersales.core.forms import FilterForm
 
 from .choices import RegistrationStatus, UnitSource, UnitStatus
@@ -29,18 +30,8 @@ class UnitFilter(django_filters.FilterSet):
     )
     source = django_filters.ChoiceFilter(choices=UnitSource.choices, label=_("Source"))
     batch = django_filters.CharFilter(label=_("Production batch"))
-    sold_after = django_filters.DateFilter(
-        field_name="sale_date",
-        lookup_expr="gte",
-        label=_("Sold from"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    sold_before = django_filters.DateFilter(
-        field_name="sale_date",
-        lookup_expr="lte",
-        label=_("Sold until"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    sold_after = DateFilter(field_name="sale_date", lookup_expr="gte", label=_("Sold from"))
+    sold_before = DateFilter(field_name="sale_date", lookup_expr="lte", label=_("Sold until"))
 
     class Meta:
         model = Unit

@@ -33,6 +33,7 @@ def test_no_manual_and_no_login_mean_no_download(operator, login, client):
     assert response.status_code == 302 and "/accounts/login/" in response.url
 
 
-def test_a_customer_cannot_download_a_manual(owner, login):
+def test_a_customer_downloads_the_manual_of_a_product(owner, login):
     model = ProductModelFactory(manual=SimpleUploadedFile("m.pdf", PDF))
-    assert login(owner.user).get(f"/catalog/models/{model.pk}/manual/").status_code == 404
+    response = login(owner.user).get(f"/catalog/models/{model.pk}/manual/")
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF

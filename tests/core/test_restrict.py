@@ -51,3 +51,18 @@ def test_an_anonymous_or_inactive_user_sees_nothing(make_user, owned_unit):
 
     assert not Unit.objects.restrict(AnonymousUser(), "view").exists()
     assert not Unit.objects.restrict(make_user(Role.MANAGER, is_active=False), "view").exists()
+
+
+def test_everyone_reads_the_catalogue_but_customers_see_no_failure_codes_or_prices(
+    owner, agent_user, owned_unit
+):
+    from aftersales.catalog.models import FailureCode, PartPrice, ProductModel
+
+    from tests.factories import FailureCodeFactory
+
+    FailureCodeFactory()
+    assert list(ProductModel.objects.restrict(owner.user, "view")) == [owned_unit.product_model]
+    assert list(ProductModel.objects.restrict(agent_user, "view")) == [owned_unit.product_model]
+    assert FailureCode.objects.restrict(agent_user, "view").count() == 1
+    assert not FailureCode.objects.restrict(owner.user, "view").exists()
+    assert not PartPrice.policy.allows(owner.user, "view")

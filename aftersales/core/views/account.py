@@ -57,11 +57,15 @@ def account(request):
         services.user_update_preferences(user=request.user, data=form.cleaned_data)
         messages.success(request, _("Your settings were saved."))
         return redirect("account")
+    return _account_page(request, form)
+
+
+def _account_page(request, form, new_key: str | None = None):
     context = {
         "form": form,
         "token_form": TokenForm(),
         "tokens": request.user.api_tokens.all(),
-        "new_key": request.session.pop("new_api_key", None),
+        "new_key": new_key,
         "title": _("My account"),
     }
     return TemplateResponse(request, "core/account.html", context)
@@ -71,13 +75,13 @@ def account(request):
 @require_POST
 def token_create(request):
     form = TokenForm(request.POST)
-    if form.is_valid():
-        _token, key = services.api_token_create(user=request.user, name=form.cleaned_data["name"])
-        request.session["new_api_key"] = key
-        messages.success(request, _("Token created. Copy it now: it will not be shown again."))
-    else:
+    if not form.is_valid():
         messages.error(request, _("Give the token a name."))
-    return redirect("account")
+        return redirect("account")
+    _token, key = services.api_token_create(user=request.user, name=form.cleaned_data["name"])
+    messages.success(request, _("Token created. Copy it now: it will not be shown again."))
+    # shown once, in this answer only: the key is never stored, not even in the session
+    return _account_page(request, PreferencesForm(instance=request.user), new_key=key)
 
 
 @login_required

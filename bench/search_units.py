@@ -171,7 +171,7 @@ def _measure() -> int:
         ("phone", customers_find, phones, phone_found),
         ("serial", units_find, serials, serial_found),
     ]
-    worst = 0.0
+    verdicts = []
     for label, find, queries, found in kinds:
         for query, _pk in queries[:WARM_UP]:
             list(find(user=operator, query=query)[:20])
@@ -185,7 +185,7 @@ def _measure() -> int:
             else:
                 misses.append(query)
         median = statistics.median(times)
-        worst = max(worst, median)
+        verdicts.append(f"{label} {'met' if median < TARGET_MS else 'MISSED'}")
         p95 = statistics.quantiles(times, n=20)[-1]
         print(
             f"  {label:<6} search  {len(times)} × {find.__name__}: median {median:7.2f} ms"
@@ -194,8 +194,7 @@ def _measure() -> int:
         _by_format(times, label)
         if misses:
             print(f"           not found, e.g.: {', '.join(misses[:3])}")
-    verdict = "met" if worst < TARGET_MS else "MISSED"
-    print(f"  target median < {TARGET_MS} ms: {verdict}")
+    print(f"  target median < {TARGET_MS} ms: {', '.join(verdicts)}")
     _explain("phone, typed nationally", customers_find, operator, phones[WARM_UP + 1][0])
     _explain("phone, typed as E.164", customers_find, operator, phones[WARM_UP][0])
     _explain("serial", units_find, operator, serials[WARM_UP][0])

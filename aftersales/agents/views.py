@@ -1,16 +1,13 @@
 """Staff pages for the authorized agents: list, detail, create, edit."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from aftersales.core.views.edit import errors_to_form, render_form
+from aftersales.core.views.edit import form_page, require
 from aftersales.core.views.lists import Column, ObjectListView
 from aftersales.workforce.models import Technician
 
@@ -59,31 +56,25 @@ def agent_detail(request, pk: int):
 
 @login_required
 def agent_create(request):
-    if not Agent.policy.allows(request.user, "add"):
-        raise Http404
-    form = AgentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            agent = services.agent_create(by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Agent created."))
-            return redirect(agent)
-    return render_form(request, form, title=_("New agent"), cancel_url=reverse("agents:list"))
+    require(request, Agent, "add")
+    return form_page(
+        request,
+        AgentForm(request.POST or None),
+        save=lambda data: services.agent_create(by=request.user, **data),
+        title=_("New agent"),
+        done=_("Agent created."),
+        cancel_url=reverse("agents:list"),
+    )
 
 
 @login_required
 def agent_edit(request, pk: int):
     agent = get_object_or_404(Agent.objects.restrict(request.user, "change"), pk=pk)
-    title = _("Edit %(name)s") % {"name": agent.name}
-    form = AgentForm(request.POST or None, instance=agent)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.agent_update(agent=agent, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Changes saved."))
-            return redirect(agent)
-    return render_form(request, form, title=title, cancel_url=agent.get_absolute_url())
+    return form_page(
+        request,
+        AgentForm(request.POST or None, instance=agent),
+        save=lambda data: services.agent_update(agent=agent, by=request.user, **data),
+        title=_("Edit %(name)s") % {"name": agent.name},
+        done=_("Changes saved."),
+        cancel_url=agent.get_absolute_url(),
+    )

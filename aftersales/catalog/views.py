@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from aftersales.core.views.edit import errors_to_form, render_form
+from aftersales.core.views.edit import errors_to_form, form_page, require
 from aftersales.core.views.lists import Column, ObjectListView
 
 from . import selectors, services
@@ -245,37 +245,18 @@ def failure_code_detail(request, pk: int):
 # Create and edit
 
 
-def _form_page(request, form, *, save, title, cancel_url, done):
-    """Validate `form`, call `save(data)` (a service), and go to the saved record."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            obj = save(dict(form.cleaned_data))
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, done)
-            return redirect(obj)
-    return render_form(
-        request, form, title=title, cancel_url=cancel_url, template="catalog/form.html"
-    )
-
-
-def _require_add(request, model):
-    if not model.policy.allows(request.user, "add"):
-        raise Http404
-
-
 @login_required
 def product_model_create(request):
-    _require_add(request, ProductModel)
+    require(request, ProductModel, "add")
     form = ProductModelForm(request.POST or None, request.FILES or None, user=request.user)
-    return _form_page(
+    return form_page(
         request,
         form,
         save=lambda data: services.product_model_create(by=request.user, **data),
         title=_("New product model"),
         cancel_url=reverse("catalog:models"),
         done=_("Product model created."),
+        template="catalog/form.html",
     )
 
 
@@ -285,7 +266,7 @@ def product_model_edit(request, pk: int):
     form = ProductModelForm(
         request.POST or None, request.FILES or None, instance=product_model, user=request.user
     )
-    return _form_page(
+    return form_page(
         request,
         form,
         save=lambda data: services.product_model_update(
@@ -294,20 +275,22 @@ def product_model_edit(request, pk: int):
         title=_("Edit %(name)s") % {"name": product_model},
         cancel_url=product_model.get_absolute_url(),
         done=_("Changes saved."),
+        template="catalog/form.html",
     )
 
 
 @login_required
 def category_create(request):
-    _require_add(request, Category)
+    require(request, Category, "add")
     form = CategoryForm(request.POST or None)
-    return _form_page(
+    return form_page(
         request,
         form,
         save=lambda data: services.category_create(by=request.user, **data),
         title=_("New product category"),
         cancel_url=reverse("catalog:categories"),
         done=_("Product category created."),
+        template="catalog/form.html",
     )
 
 
@@ -315,27 +298,29 @@ def category_create(request):
 def category_edit(request, pk: int):
     category = get_object_or_404(Category.objects.restrict(request.user, "change"), pk=pk)
     form = CategoryForm(request.POST or None, instance=category)
-    return _form_page(
+    return form_page(
         request,
         form,
         save=lambda data: services.category_update(category=category, by=request.user, **data),
         title=_("Edit %(name)s") % {"name": category},
         cancel_url=category.get_absolute_url(),
         done=_("Changes saved."),
+        template="catalog/form.html",
     )
 
 
 @login_required
 def part_create(request):
-    _require_add(request, Part)
+    require(request, Part, "add")
     form = PartForm(request.POST or None, user=request.user)
-    return _form_page(
+    return form_page(
         request,
         form,
         save=lambda data: services.part_create(by=request.user, **data),
         title=_("New spare part"),
         cancel_url=reverse("catalog:parts"),
         done=_("Spare part created."),
+        template="catalog/form.html",
     )
 
 
@@ -343,27 +328,29 @@ def part_create(request):
 def part_edit(request, pk: int):
     part = get_object_or_404(Part.objects.restrict(request.user, "change"), pk=pk)
     form = PartForm(request.POST or None, instance=part, user=request.user)
-    return _form_page(
+    return form_page(
         request,
         form,
         save=lambda data: services.part_update(part=part, by=request.user, **data),
         title=_("Edit %(name)s") % {"name": part},
         cancel_url=part.get_absolute_url(),
         done=_("Changes saved."),
+        template="catalog/form.html",
     )
 
 
 @login_required
 def failure_code_create(request):
-    _require_add(request, FailureCode)
+    require(request, FailureCode, "add")
     form = FailureCodeForm(request.POST or None, user=request.user)
-    return _form_page(
+    return form_page(
         request,
         form,
         save=lambda data: services.failure_code_create(by=request.user, **data),
         title=_("New failure code"),
         cancel_url=reverse("catalog:failure_codes"),
         done=_("Failure code created."),
+        template="catalog/form.html",
     )
 
 
@@ -371,7 +358,7 @@ def failure_code_create(request):
 def failure_code_edit(request, pk: int):
     failure_code = get_object_or_404(FailureCode.objects.restrict(request.user, "change"), pk=pk)
     form = FailureCodeForm(request.POST or None, instance=failure_code, user=request.user)
-    return _form_page(
+    return form_page(
         request,
         form,
         save=lambda data: services.failure_code_update(
@@ -380,4 +367,5 @@ def failure_code_edit(request, pk: int):
         title=_("Edit %(name)s") % {"name": failure_code},
         cancel_url=failure_code.get_absolute_url(),
         done=_("Changes saved."),
+        template="catalog/form.html",
     )

@@ -1,16 +1,13 @@
 """Staff pages for customers: list, detail, create, edit, add an address."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from aftersales.core.views.edit import errors_to_form, render_form
+from aftersales.core.views.edit import form_page, require
 from aftersales.core.views.lists import Column, ObjectListView
 
 from . import services
@@ -63,47 +60,48 @@ def customer_detail(request, pk: int):
 
 @login_required
 def customer_create(request):
-    if not Customer.policy.allows(request.user, "add"):
-        raise Http404
+    require(request, Customer, "add")
     form = CustomerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            customer = services.customer_create(by=request.user, **form.service_data())
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Customer created."))
-            return redirect(customer)
-    return render_form(request, form, title=_("New customer"), cancel_url=reverse("customers:list"))
+    return form_page(
+        request,
+        form,
+        save=lambda _data: services.customer_create(by=request.user, **form.service_data()),
+        title=_("New customer"),
+        done=_("Customer created."),
+        cancel_url=reverse("customers:list"),
+    )
 
 
 @login_required
 def customer_edit(request, pk: int):
     customer = get_object_or_404(Customer.objects.restrict(request.user, "change"), pk=pk)
     form = CustomerForm(request.POST or None, instance=customer)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.customer_update(customer=customer, by=request.user, **form.service_data())
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Changes saved."))
-            return redirect(customer)
-    title = _("Edit %(name)s") % {"name": customer.display_name}
-    return render_form(request, form, title=title, cancel_url=customer.get_absolute_url())
+    return form_page(
+        request,
+        form,
+        save=lambda _data: services.customer_update(
+            customer=customer, by=request.user, **form.service_data()
+        ),
+        title=_("Edit %(name)s") % {"name": customer.display_name},
+        done=_("Changes saved."),
+        cancel_url=customer.get_absolute_url(),
+    )
 
 
 @login_required
 def address_add(request, pk: int):
     customer = get_object_or_404(Customer.objects.restrict(request.user, "change"), pk=pk)
     form = AddressForm(request.POST or None, initial={"country": customer.country})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.address_add(customer=customer, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Address added."))
-            return redirect(customer)
-    title = _("New address for %(name)s") % {"name": customer.display_name}
-    return render_form(request, form, title=title, cancel_url=customer.get_absolute_url())
+
+    def save(data):
+        services.address_add(customer=customer, by=request.user, **data)
+        return customer
+
+    return form_page(
+        request,
+        form,
+        save=save,
+        title=_("New address for %(name)s") % {"name": customer.display_name},
+        done=_("Address added."),
+        cancel_url=customer.get_absolute_url(),
+    )

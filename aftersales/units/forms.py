@@ -23,9 +23,9 @@ def _customer_by_phone(user, number: str) -> Customer:
 
 class UnitForm(BootstrapMixin, forms.ModelForm):
     owner_phone = PhoneField(label=_("Owner's phone"), required=False)
-    production_date = DateField(label=_("production date"), required=False)
-    sale_date = DateField(label=_("sale date"), required=False)
-    installation_date = DateField(label=_("installation date"), required=False)
+    production_date = DateField(label=_("Production date"), required=False)
+    sale_date = DateField(label=_("Sale date"), required=False)
+    installation_date = DateField(label=_("Installation date"), required=False)
 
     class Meta:
         model = Unit

@@ -1,17 +1,14 @@
 """Staff pages for technicians: list, detail, create, edit."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from aftersales.catalog.models import Category
-from aftersales.core.views.edit import errors_to_form, render_form
+from aftersales.core.views.edit import form_page, require
 from aftersales.core.views.lists import Column, ObjectListView
 
 from . import services
@@ -70,33 +67,27 @@ def technician_detail(request, pk: int):
 
 @login_required
 def technician_create(request):
-    if not Technician.policy.allows(request.user, "add"):
-        raise Http404
-    form = TechnicianForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            technician = services.technician_create(by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Technician created."))
-            return redirect(technician)
-    return render_form(
-        request, form, title=_("New technician"), cancel_url=reverse("workforce:list")
+    require(request, Technician, "add")
+    return form_page(
+        request,
+        TechnicianForm(request.POST or None, user=request.user),
+        save=lambda data: services.technician_create(by=request.user, **data),
+        title=_("New technician"),
+        done=_("Technician created."),
+        cancel_url=reverse("workforce:list"),
     )
 
 
 @login_required
 def technician_edit(request, pk: int):
     technician = get_object_or_404(Technician.objects.restrict(request.user, "change"), pk=pk)
-    title = _("Edit %(name)s") % {"name": technician.full_name}
-    form = TechnicianForm(request.POST or None, instance=technician, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.technician_update(technician=technician, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Changes saved."))
-            return redirect(technician)
-    return render_form(request, form, title=title, cancel_url=technician.get_absolute_url())
+    return form_page(
+        request,
+        TechnicianForm(request.POST or None, instance=technician, user=request.user),
+        save=lambda data: services.technician_update(
+            technician=technician, by=request.user, **data
+        ),
+        title=_("Edit %(name)s") % {"name": technician.full_name},
+        done=_("Changes saved."),
+        cancel_url=technician.get_absolute_url(),
+    )

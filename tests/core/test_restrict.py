@@ -57,7 +57,6 @@ def test_everyone_reads_the_catalogue_but_customers_see_no_failure_codes_or_pric
     owner, agent_user, owned_unit
 ):
     from aftersales.catalog.models import FailureCode, PartPrice, ProductModel
-
     from tests.factories import FailureCodeFactory
 
     FailureCodeFactory()

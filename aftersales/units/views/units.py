@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from aftersales.core.views.edit import errors_to_form, render_form
+from aftersales.core.views.edit import form_page, require
 from aftersales.core.views.lists import Column, ObjectListView
 from aftersales.customers.models import Customer
 
@@ -68,59 +68,49 @@ def unit_detail(request, pk: int):
 
 @login_required
 def unit_create(request):
-    if not Unit.policy.allows(request.user, "add"):
-        raise Http404
+    require(request, Unit, "add")
     owner = None
     if owner_id := request.GET.get("owner"):
         owner = Customer.objects.restrict(request.user, "view").filter(pk=owner_id).first()
     form = UnitForm(request.POST or None, user=request.user, owner=owner)
-    if request.method == "POST" and form.is_valid():
-        try:
-            unit = services.unit_create(by=request.user, **form.service_data())
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Unit created."))
-            return redirect(unit)
-    return render_form(request, form, title=_("New unit"), cancel_url=reverse("units:list"))
+    return form_page(
+        request,
+        form,
+        save=lambda _data: services.unit_create(by=request.user, **form.service_data()),
+        title=_("New unit"),
+        done=_("Unit created."),
+        cancel_url=reverse("units:list"),
+    )
 
 
 @login_required
 def unit_edit(request, pk: int):
     unit = _unit(request, pk, "change")
     form = UnitForm(request.POST or None, instance=unit, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.unit_update(unit=unit, by=request.user, **form.service_data())
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Changes saved."))
-            return redirect(unit)
-    title = _("Edit unit %(serial)s") % {"serial": unit.serial}
-    return render_form(request, form, title=title, cancel_url=unit.get_absolute_url())
+    return form_page(
+        request,
+        form,
+        save=lambda _data: services.unit_update(unit=unit, by=request.user, **form.service_data()),
+        title=_("Edit unit %(serial)s") % {"serial": unit.serial},
+        done=_("Changes saved."),
+        cancel_url=unit.get_absolute_url(),
+    )
 
 
 @login_required
 def unit_transfer(request, pk: int):
     unit = _unit(request, pk, "change")
     form = TransferForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.unit_transfer(
-                unit=unit,
-                to=form.new_owner,
-                by=request.user,
-                on=form.cleaned_data["date"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Ownership transferred."))
-            return redirect(unit)
-    title = _("Transfer unit %(serial)s") % {"serial": unit.serial}
-    return render_form(request, form, title=title, cancel_url=unit.get_absolute_url())
+    return form_page(
+        request,
+        form,
+        save=lambda data: services.unit_transfer(
+            unit=unit, to=form.new_owner, by=request.user, on=data["date"], note=data["note"]
+        ),
+        title=_("Transfer unit %(serial)s") % {"serial": unit.serial},
+        done=_("Ownership transferred."),
+        cancel_url=unit.get_absolute_url(),
+    )
 
 
 @login_required

@@ -4,12 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from aftersales.core import identity
-from aftersales.core.choices import Country
 from aftersales.core.forms import BootstrapMixin, PhoneField
 from aftersales.core.text import latin_digits
 
-from .choices import CustomerKind
 from .models import Address, Customer
 
 
@@ -47,43 +44,10 @@ class CustomerForm(BootstrapMixin, forms.ModelForm):
         for name in ("national_id", "vat_number"):
             self.fields[name].widget.attrs["dir"] = "ltr"
 
-    def clean(self):
-        data = super().clean()
-        kind = data.get("kind")
-        if kind == CustomerKind.PERSON and not (data.get("first_name") or data.get("last_name")):
-            self.add_error("last_name", _("Enter the customer's name."))
-        if kind == CustomerKind.COMPANY and not data.get("company_name"):
-            self.add_error("company_name", _("Enter the company's name."))
-        country = data.get("country")
-        national_id = data.get("national_id", "")
-        if national_id:
-            try:
-                if country == Country.IRAN:
-                    data["national_id"] = identity.validate_iran_national_code(national_id)
-                elif country == Country.ITALY:
-                    data["national_id"] = _italian_tax_code(national_id)
-            except ValidationError as error:
-                self.add_error("national_id", error)
-        vat = data.get("vat_number", "")
-        if vat and country == Country.ITALY:
-            try:
-                data["vat_number"] = identity.validate_partita_iva(vat)
-            except ValidationError as error:
-                self.add_error("vat_number", error)
-        return data
-
     def service_data(self) -> dict:
         data = {k: v for k, v in self.cleaned_data.items() if k not in ("phone", "phone_2")}
         data["phones"] = [self.cleaned_data.get("phone"), self.cleaned_data.get("phone_2")]
         return data
-
-
-def _italian_tax_code(value: str) -> str:
-    """A person's codice fiscale, or a company's 11-digit tax code (same as its partita IVA)."""
-    compact = latin_digits(value).replace(" ", "").upper()
-    if compact.isdigit():
-        return identity.validate_partita_iva(compact)
-    return identity.validate_codice_fiscale(compact)
 
 
 class AddressForm(BootstrapMixin, forms.ModelForm):

@@ -7,9 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
 
-from aftersales.core import identity
 from aftersales.core.choices import Country, Language, Role
-from aftersales.core.phones import validate_phone
 from aftersales.core.text import latin_digits
 
 from .choices import CustomerKind, CustomerTier, PhoneKind
@@ -86,7 +84,6 @@ class CustomerIn(Schema):
         """Keyword arguments for `customer_create`, or a ValidationError naming each field."""
         data = self.dict(exclude={"address"})
         address = self.address.service_data() if self.address else None
-        data = clean_customer_data(data, current=None)
         if address:
             data["address"] = address
         return data
@@ -113,68 +110,7 @@ class CustomerPatch(Schema):
     def service_data(self, customer: Customer) -> dict:
         """Keyword arguments for `customer_update`, or a ValidationError naming each field."""
         data = {k: v for k, v in self.dict(exclude_unset=True).items() if v is not None}
-        return clean_customer_data(data, current=customer)
-
-
-def clean_customer_data(data: dict, *, current: Customer | None) -> dict:
-    """Phones to E.164 and identity numbers checked by country (as the customer form does).
-
-    `current` is the customer being changed (its values stand in for the fields not sent).
-    """
-    errors: dict[str, list] = {}
-
-    def value(name):
-        if name in data:
-            return data[name]
-        return getattr(current, name) if current is not None else ""
-
-    kind, country = value("kind"), value("country")
-    names = ("kind", "first_name", "last_name", "company_name")
-    if any(name in data for name in names) or current is None:
-        if kind == CustomerKind.PERSON and not (value("first_name") or value("last_name")):
-            errors["last_name"] = [_("Enter the customer's name.")]
-        if kind == CustomerKind.COMPANY and not value("company_name"):
-            errors["company_name"] = [_("Enter the company's name.")]
-
-    if "national_id" in data or ("country" in data and value("national_id")):
-        raw = value("national_id")
-        try:
-            data["national_id"] = _national_id(raw, country) if raw else ""
-        except ValidationError as error:
-            errors["national_id"] = error.messages
-    if "vat_number" in data or ("country" in data and value("vat_number")):
-        raw = value("vat_number")
-        try:
-            if raw and country == Country.ITALY:
-                data["vat_number"] = identity.validate_partita_iva(raw)
-            else:
-                data["vat_number"] = latin_digits(raw or "").strip()
-        except ValidationError as error:
-            errors["vat_number"] = error.messages
-
-    if "phones" in data:
-        numbers = []
-        for raw in data["phones"]:
-            if not (raw or "").strip():
-                continue
-            try:
-                numbers.append(validate_phone(raw, country))
-            except ValidationError as error:
-                errors.setdefault("phones", []).extend(error.messages)
-        data["phones"] = numbers
-
-    if errors:
-        raise ValidationError(errors)
-    return data
-
-
-def _national_id(raw: str, country: str) -> str:
-    if country == Country.IRAN:
-        return identity.validate_iran_national_code(raw)
-    compact = latin_digits(raw).replace(" ", "").upper()
-    if compact.isdigit():  # a company's 11-digit codice fiscale is its partita IVA
-        return identity.validate_partita_iva(compact)
-    return identity.validate_codice_fiscale(compact)
+        return data
 
 
 class PhoneOut(Schema):

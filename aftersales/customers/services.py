@@ -1,10 +1,17 @@
 """Writes on customers, their phones and addresses."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from aftersales.core import identity
+from aftersales.core.choices import Country
 from aftersales.core.models import User
+from aftersales.core.phones import validate_phone
+from aftersales.core.text import latin_digits
 
+from .choices import CustomerKind
 from .models import Address, Customer, Phone
 
 CUSTOMER_FIELDS = (
@@ -24,7 +31,8 @@ CUSTOMER_FIELDS = (
 )
 
 
-def _apply(customer: Customer, data: dict) -> None:
+def _apply(customer: Customer, data: dict, phones: list[str] | None) -> list[str] | None:
+    """Set the fields, check every rule, and answer the phones in E.164 (all errors at once)."""
     consent_before = (customer.consent_sms, customer.consent_email)
     for field in CUSTOMER_FIELDS:
         if field in data:
@@ -33,18 +41,72 @@ def _apply(customer: Customer, data: dict) -> None:
         customer.consent_sms or customer.consent_email
     ):
         customer.consent_at = timezone.now()
-    customer.full_clean(exclude=["user"])
+    errors = _identity_errors(customer)
+    numbers = None
+    if phones is not None:
+        numbers = []
+        for raw in phones:
+            if not (raw or "").strip():
+                continue
+            try:
+                numbers.append(validate_phone(raw, customer.country))
+            except ValidationError as error:
+                errors.setdefault("phones", []).extend(error.messages)
+        numbers = list(dict.fromkeys(numbers))
+    try:
+        customer.full_clean(exclude=["user"])
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+    return numbers
+
+
+def _identity_errors(customer: Customer) -> dict[str, list]:
+    """Names by kind, identity numbers by country; normalises what it accepts."""
+    errors: dict[str, list] = {}
+    if customer.kind == CustomerKind.PERSON and not (customer.first_name or customer.last_name):
+        errors["last_name"] = [_("Enter the customer's name.")]
+    if customer.kind == CustomerKind.COMPANY and not customer.company_name:
+        errors["company_name"] = [_("Enter the company's name.")]
+    try:
+        customer.national_id = national_id_clean(customer.national_id, customer.country)
+    except ValidationError as error:
+        errors["national_id"] = error.messages
+    vat = latin_digits(customer.vat_number or "").strip()
+    try:
+        customer.vat_number = (
+            identity.validate_partita_iva(vat) if vat and customer.country == Country.ITALY else vat
+        )
+    except ValidationError as error:
+        errors["vat_number"] = error.messages
+    return errors
+
+
+def national_id_clean(raw: str, country: str) -> str:
+    """Iran: the national code; Italy: a person's codice fiscale or a company's 11-digit code."""
+    if not raw:
+        return ""
+    if country == Country.IRAN:
+        return identity.validate_iran_national_code(raw)
+    if country == Country.ITALY:
+        compact = latin_digits(raw).replace(" ", "").upper()
+        if compact.isdigit():
+            return identity.validate_partita_iva(compact)
+        return identity.validate_codice_fiscale(compact)
+    return latin_digits(raw).strip()
 
 
 @transaction.atomic
 def customer_create(
     *, by: User | None, phones: list[str] = (), address: dict | None = None, **data
 ) -> Customer:
-    """A new customer with E.164 `phones` (the first is primary) and an optional address."""
+    """A new customer with `phones` in any format (the first is primary) and an optional address."""
     customer = Customer()
-    _apply(customer, data)
+    numbers = _apply(customer, data, list(phones))
     customer.save()
-    for index, number in enumerate(dict.fromkeys(p for p in phones if p)):
+    for index, number in enumerate(numbers):
         Phone.objects.create(customer=customer, number=number, is_primary=index == 0)
     if address:
         address_add(customer=customer, by=by, is_default=True, **address)
@@ -56,10 +118,9 @@ def customer_update(
     *, customer: Customer, by: User | None, phones: list[str] | None = None, **data
 ) -> Customer:
     """Change a customer's details; `phones`, when given, becomes the full list of numbers."""
-    _apply(customer, data)
+    wanted = _apply(customer, data, phones)
     customer.save()
-    if phones is not None:
-        wanted = list(dict.fromkeys(p for p in phones if p))
+    if wanted is not None:
         customer.phones.exclude(number__in=wanted).delete()
         existing = set(customer.phones.values_list("number", flat=True))
         for number in wanted:

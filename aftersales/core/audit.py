@@ -10,7 +10,7 @@ def history_of(obj, *, limit: int = 50):
     )
 
 
-NEVER_SHOWN = {"search_name", "search_last", "updated_at", "created_at", "digest"}
+NEVER_SHOWN = {"id", "search_name", "search_last", "updated_at", "created_at", "digest"}
 
 
 def track(*models, exclude: tuple[str, ...] = ()):

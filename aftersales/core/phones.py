@@ -15,8 +15,13 @@ def parse_phone(raw: str, region: str | None = None) -> str | None:
         return None
     if text.startswith("00"):
         text = "+" + text[2:]
-    regions = [region] if region else []
-    regions += [r for r in settings.PHONE_REGIONS if r != region]
+    regions = list(settings.PHONE_REGIONS)
+    if not text.startswith(("+", "0")) and "IT" in regions:
+        # Iranian numbers typed nationally always start with the trunk 0; Italian mobiles with 3
+        regions.remove("IT")
+        regions.insert(0, "IT")
+    if region:
+        regions = [region] + [r for r in regions if r != region]
     for candidate in regions:
         try:
             number = phonenumbers.parse(text, candidate)

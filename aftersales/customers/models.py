@@ -54,7 +54,7 @@ class Customer(models.Model):
         help_text=_("Iranian national code, or Italian codice fiscale."),
     )
     vat_number = models.CharField(
-        _("VAT number"), max_length=20, blank=True, help_text=_("Partita IVA.")
+        _("VAT number"), max_length=20, blank=True, db_index=True, help_text=_("Partita IVA.")
     )
     email = models.EmailField(_("e-mail"), blank=True)
     preferred_language = models.CharField(

@@ -905,8 +905,8 @@ def _import(batch: ImportBatch) -> ImportBatch:
             batch,
             ImportStatus.FAILED,
             message=_(
-                "The import stopped after %(count)s units because of an internal error. "
-                "Import the same file again to continue."
+                "The import stopped because of an internal error (units created so far: "
+                "%(count)s). Import the same file again to continue."
             )
             % {"count": writer.created},
         )

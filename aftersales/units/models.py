@@ -5,6 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from aftersales.core.access import Policy, RestrictedManager
 from aftersales.core.audit import track
@@ -119,7 +120,9 @@ class OwnershipChange(models.Model):
     new_owner = models.ForeignKey("customers.Customer", on_delete=models.PROTECT, related_name="+")
     date = models.DateField(_("date"))
     note = models.CharField(_("note"), max_length=300, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     objects = RestrictedManager()
@@ -139,7 +142,9 @@ class MeterReading(models.Model):
         _("reading"), max_digits=12, decimal_places=1, validators=[MinValueValidator(0)]
     )
     read_at = models.DateTimeField(_("read at"))
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
 
     objects = RestrictedManager()
     policy = Policy(
@@ -219,9 +224,9 @@ class ImportBatch(models.Model):
         _("status"), max_length=10, choices=ImportStatus, default=ImportStatus.QUEUED
     )
     rows_total = models.PositiveIntegerField(_("rows"), default=0)
-    rows_created = models.PositiveIntegerField(_("created"), default=0)
+    rows_created = models.PositiveIntegerField(pgettext_lazy("import rows", "created"), default=0)
     rows_existing = models.PositiveIntegerField(_("already present"), default=0)
-    rows_failed = models.PositiveIntegerField(_("rejected"), default=0)
+    rows_failed = models.PositiveIntegerField(pgettext_lazy("import rows", "rejected"), default=0)
     errors = models.JSONField(_("errors"), default=list, blank=True)
     message = models.TextField(blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)

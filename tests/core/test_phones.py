@@ -25,3 +25,8 @@ def test_an_italian_mobile_without_country_code_is_read_as_italian():
 @pytest.mark.parametrize("typed", ["", "12", "hello", "0912"])
 def test_what_is_not_a_phone_number_is_refused(typed):
     assert parse_phone(typed) is None
+
+
+def test_an_italian_mobile_whose_prefix_is_also_an_iranian_area_code_stays_italian():
+    assert parse_phone("347 123 4567") == "+393471234567"
+    assert parse_phone("0347 123 4567") != "+393471234567"  # with a trunk 0 it is Iranian-style

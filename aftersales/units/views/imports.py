@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from aftersales.core.exports import csv_response
@@ -56,9 +56,19 @@ class ImportList(ObjectListView):
         Column("file_name", gettext_lazy("File"), sort="file_name", link=True),
         Column("get_status_display", gettext_lazy("Status"), sort="status"),
         Column("rows_total", gettext_lazy("Rows"), sort="rows_total", kind="number"),
-        Column("rows_created", gettext_lazy("Created"), sort="rows_created", kind="number"),
+        Column(
+            "rows_created",
+            pgettext_lazy("import rows", "Created"),
+            sort="rows_created",
+            kind="number",
+        ),
         Column("rows_existing", gettext_lazy("Already present"), kind="number"),
-        Column("rows_failed", gettext_lazy("Rejected"), sort="rows_failed", kind="number"),
+        Column(
+            "rows_failed",
+            pgettext_lazy("import rows", "Rejected"),
+            sort="rows_failed",
+            kind="number",
+        ),
         Column(_uploader, gettext_lazy("Uploaded by")),
         Column("created_at", gettext_lazy("Uploaded"), sort="created_at", kind="datetime"),
     ]

@@ -26,16 +26,15 @@ def digits(value):
     return text.persian_digits(value) if (get_language() or "").startswith("fa") else value
 
 
-@register.filter
-def currency(value, code="IRR"):
-    return money.show_money(value, code)
+@register.simple_tag(takes_context=True)
+def money_amount(context, amount, currency_code):
+    """An amount in its currency; rials as toman for users who chose so on their account."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    toman = bool(getattr(user, "money_in_toman", False))
+    return money.show_money(amount, currency_code, toman=toman)
 
 
 @register.filter
 def phone(value):
     return phones.format_phone(value) if value else ""
-
-
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if mapping else None

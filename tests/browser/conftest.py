@@ -45,5 +45,5 @@ def log_in(page, username, password):
     page.goto("/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
-    page.click("#login-submit")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click("#login-submit")

@@ -15,8 +15,8 @@ def test_an_operator_switches_to_persian_and_finds_a_unit_by_serial(page, operat
     log_in(page, operator.username, PASSWORD)
     assert page.locator("html").get_attribute("dir") == "ltr"
 
-    page.select_option("#language-form select", "fa")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.select_option("#language-form select", "fa")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("html").get_attribute("lang") == "fa"
 

@@ -144,8 +144,12 @@ def http_error(request, exc: HttpError):
 
 from aftersales.catalog.api import router as catalog_router  # noqa: E402
 from aftersales.customers.api import router as customers_router  # noqa: E402
+from aftersales.parts.api import router as parts_router  # noqa: E402
 from aftersales.units.api import router as units_router  # noqa: E402
+from aftersales.warranty.api import router as warranty_router  # noqa: E402
 
 api.add_router("/catalog/", catalog_router)
 api.add_router("/customers/", customers_router)
 api.add_router("/units/", units_router)
+api.add_router("/warranty/", warranty_router)
+api.add_router("/parts/", parts_router)

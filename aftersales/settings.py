@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "aftersales.customers",
     "aftersales.workforce",
     "aftersales.units",
+    "aftersales.warranty",
+    "aftersales.parts",
     "aftersales.portal",
     "aftersales.demo",
 ]

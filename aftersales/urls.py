@@ -62,6 +62,8 @@ urlpatterns = [
     path("agents/", include("aftersales.agents.urls")),
     path("technicians/", include("aftersales.workforce.urls")),
     path("my/", include("aftersales.portal.urls")),
+    path("warranty/", include("aftersales.warranty.urls")),
+    path("parts/", include("aftersales.parts.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

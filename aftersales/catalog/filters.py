@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from aftersales.core.filters import ActiveFilter
 from aftersales.core.forms import FilterForm
 
 from . import selectors
@@ -16,14 +17,6 @@ def _search_box(label):
         label=label,
         method="search",
         widget=forms.TextInput(attrs={"type": "search", "autofocus": True}),
-    )
-
-
-def _active_filter():
-    return django_filters.BooleanFilter(
-        field_name="is_active",
-        label=_("Active"),
-        widget=forms.Select(choices=[("", _("All")), ("true", _("Yes")), ("false", _("No"))]),
     )
 
 
@@ -55,7 +48,7 @@ class ProductModelFilter(django_filters.FilterSet):
     usage_meter = django_filters.ChoiceFilter(
         choices=UsageMeter.choices, label=_("Usage meter"), empty_label=_("All")
     )
-    is_active = _active_filter()
+    is_active = ActiveFilter()
 
     class Meta:
         model = ProductModel
@@ -81,7 +74,7 @@ class PartFilter(django_filters.FilterSet):
         label=_("Superseded"),
         widget=forms.Select(choices=[("", _("All")), ("true", _("Yes")), ("false", _("No"))]),
     )
-    is_active = _active_filter()
+    is_active = ActiveFilter()
 
     class Meta:
         model = Part
@@ -108,7 +101,7 @@ class FailureCodeFilter(django_filters.FilterSet):
     category = django_filters.ModelChoiceFilter(
         queryset=_categories, label=_("Category"), empty_label=_("All"), method="in_category"
     )
-    is_active = _active_filter()
+    is_active = ActiveFilter()
 
     class Meta:
         model = FailureCode

@@ -1,50 +1,27 @@
 """Reads on the catalogue that are more than one filter."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from aftersales.core.models import User
+from aftersales.core.search import contains_any
 
 from .models import Category, FailureCode, Part, PartPrice, ProductModel
 
 
 def category_search(queryset: QuerySet[Category], query: str) -> QuerySet[Category]:
-    query = query.strip()
-    if not query:
-        return queryset
-    return queryset.filter(
-        Q(code__icontains=query)
-        | Q(name_en__icontains=query)
-        | Q(name_fa__icontains=query)
-        | Q(name_it__icontains=query)
-    )
+    return contains_any(queryset, query, ("code", "name_en", "name_fa", "name_it"))
 
 
 def product_model_search(queryset: QuerySet[ProductModel], query: str) -> QuerySet[ProductModel]:
-    query = query.strip()
-    if not query:
-        return queryset
-    return queryset.filter(Q(code__icontains=query) | Q(name__icontains=query))
+    return contains_any(queryset, query, ("code", "name"))
 
 
 def part_search(queryset: QuerySet[Part], query: str) -> QuerySet[Part]:
-    query = query.strip()
-    if not query:
-        return queryset
-    return queryset.filter(
-        Q(sku__icontains=query) | Q(name__icontains=query) | Q(description__icontains=query)
-    )
+    return contains_any(queryset, query, ("sku", "name", "description"))
 
 
 def failure_code_search(queryset: QuerySet[FailureCode], query: str) -> QuerySet[FailureCode]:
-    query = query.strip()
-    if not query:
-        return queryset
-    return queryset.filter(
-        Q(code__icontains=query)
-        | Q(name_en__icontains=query)
-        | Q(name_fa__icontains=query)
-        | Q(name_it__icontains=query)
-    )
+    return contains_any(queryset, query, ("code", "name_en", "name_fa", "name_it"))
 
 
 def part_successors(*, user: User, part: Part) -> list[Part]:

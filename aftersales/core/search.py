@@ -8,3 +8,14 @@ def prefix_q(field: str, prefix: str) -> Q:
     return Q(**{f"{field}__gte": prefix, f"{field}__lt": prefix + "\U0010ffff"}) & Q(
         **{f"{field}__startswith": prefix}
     )
+
+
+def contains_any(queryset, query: str, fields: tuple[str, ...]):
+    """Records in which any of `fields` contains `query`, ignoring case; all when it is blank."""
+    query = (query or "").strip()
+    if not query:
+        return queryset
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__icontains": query})
+    return queryset.filter(condition)

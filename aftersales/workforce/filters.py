@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aftersales.agents.models import Agent
 from aftersales.catalog.models import Category
+from aftersales.core.filters import ActiveFilter
 from aftersales.core.forms import FilterForm
 from aftersales.core.text import latin_digits
 
@@ -39,10 +40,7 @@ class TechnicianFilter(django_filters.FilterSet):
     category = django_filters.ModelChoiceFilter(
         queryset=_categories, label=_("Category"), empty_label=_("All"), method="in_category"
     )
-    is_active = django_filters.BooleanFilter(
-        label=_("Active"),
-        widget=forms.Select(choices=[("", _("All")), ("true", _("Yes")), ("false", _("No"))]),
-    )
+    is_active = ActiveFilter()
 
     class Meta:
         model = Technician

@@ -76,6 +76,8 @@ class BootstrapMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            if getattr(field, "empty_label", None) is not None:
+                field.empty_label = _("Choose…")
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"

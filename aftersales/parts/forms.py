@@ -1,0 +1,131 @@
+"""Stock forms: parse and check input; the writes are in `services.py`."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from aftersales.catalog.models import Part
+from aftersales.core.forms import BootstrapMixin
+
+from .choices import InspectionResult
+from .models import Warehouse
+
+
+class PartSKUField(forms.CharField):
+    """A part typed by its SKU (the catalogue is too long for a drop-down)."""
+
+    def __init__(self, *, user=None, **kwargs):
+        self.user = user
+        kwargs.setdefault("label", _("Part (SKU)"))
+        kwargs.setdefault("max_length", 40)
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"dir": "ltr", "autocomplete": "off"})
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        part = Part.objects.restrict(self.user, "view").filter(sku__iexact=value.strip()).first()
+        if part is None:
+            raise ValidationError(_("No part with this SKU."), code="unknown_part")
+        return part
+
+
+class StockForm(BootstrapMixin, forms.Form):
+    """A base for stock forms: warehouses limited to those the user may post to."""
+
+    warehouse_fields: tuple[str, ...] = ("warehouse",)
+
+    def __init__(self, *args, user, warehouses, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.warehouse_fields:
+            self.fields[name].queryset = warehouses
+        if "part" in self.fields:
+            self.fields["part"].user = user
+
+
+def _warehouse(label=None):
+    return forms.ModelChoiceField(queryset=Warehouse.objects.none(), label=label or _("Warehouse"))
+
+
+def _quantity():
+    return forms.IntegerField(label=_("Quantity"), min_value=1)
+
+
+class ReceiveForm(StockForm):
+    warehouse = _warehouse()
+    part = PartSKUField()
+    quantity = _quantity()
+    document_number = forms.CharField(label=_("Delivery note number"), max_length=60)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class TransferForm(StockForm):
+    warehouse_fields = ("source", "destination")
+    source = _warehouse(_("From"))
+    destination = _warehouse(_("To"))
+    part = PartSKUField()
+    quantity = _quantity()
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class CountForm(StockForm):
+    """A count of one part in one warehouse; the difference is posted as an adjustment."""
+
+    warehouse = _warehouse()
+    part = PartSKUField()
+    counted = forms.IntegerField(label=_("Counted on the shelf"), min_value=0)
+
+
+class ReserveForm(StockForm):
+    warehouse = _warehouse()
+    part = PartSKUField()
+    quantity = _quantity()
+    document_number = forms.CharField(label=_("Visit or document number"), max_length=60)
+
+
+class VanReturnForm(BootstrapMixin, forms.Form):
+    """What a technician brings back from a job."""
+
+    part = PartSKUField()
+    quantity = _quantity()
+    document_number = forms.CharField(label=_("Visit number"), max_length=60)
+    defective = forms.BooleanField(label=_("The part is defective"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["part"].user = user
+
+
+class ReturnAuthorizeForm(StockForm):
+    warehouse_fields = ("source", "destination")
+    source = _warehouse(_("From"))
+    destination = _warehouse(_("To"))
+    part = PartSKUField()
+    quantity = _quantity()
+    claim_number = forms.CharField(label=_("Claim number"), max_length=60, required=False)
+
+
+class ReturnShipForm(BootstrapMixin, forms.Form):
+    carrier = forms.CharField(label=_("Carrier"), max_length=100, required=False)
+    tracking_number = forms.CharField(label=_("Tracking number"), max_length=100, required=False)
+
+
+class ReturnInspectForm(BootstrapMixin, forms.Form):
+    result = forms.ChoiceField(label=_("Inspection result"), choices=InspectionResult.choices)
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class PlanForm(BootstrapMixin, forms.Form):
+    min_stock = forms.IntegerField(label=_("Minimum"), min_value=0)
+    reorder_point = forms.IntegerField(label=_("Reorder point"), min_value=0)
+    max_stock = forms.IntegerField(label=_("Maximum"), min_value=0)
+
+
+class WarehouseForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = Warehouse
+        fields = ["code", "name", "kind", "agent", "technician", "region", "is_active"]
+        widgets = {"code": forms.TextInput(attrs={"dir": "ltr"})}

@@ -1,0 +1,57 @@
+"""Every page of the warehouse opens for a keeper, with data in it, and in Persian too."""
+
+import pytest
+
+from aftersales.parts import services
+from aftersales.parts.models import StockLevel
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def busy(central, van, part, receive, keeper):
+    receive(central, part, 5)
+    transfer = services.stock_transfer(
+        source=central, destination=van, part=part, quantity=1, by=keeper
+    )
+    services.stock_reserve(warehouse=central, part=part, quantity=1, document_number="V-1", by=None)
+    services.stock_return(
+        warehouse=van, part=part, quantity=1, document_number="V-2", by=keeper, defective=True
+    )
+    item = services.return_authorize(source=van, part=part, quantity=1, by=keeper)
+    services.stock_level_plan(
+        warehouse=central, part=part, min_stock=1, reorder_point=5, max_stock=9, by=keeper
+    )
+    services.reorder_suggest(warehouse=central, by=keeper)
+    return transfer, item
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_every_page_opens(busy, central, keeper, login, language):
+    keeper.language = language
+    keeper.save()
+    transfer, item = busy
+    level = StockLevel.objects.get(warehouse=central)
+    client = login(keeper)
+    for url in (
+        "/parts/",
+        "/parts/?export=xlsx",
+        f"/parts/levels/{level.pk}/",
+        "/parts/availability/?sku=CAP-35",
+        "/parts/warehouses/",
+        f"/parts/warehouses/{central.pk}/",
+        f"/parts/warehouses/{central.pk}/edit/",
+        "/parts/moves/",
+        "/parts/receive/",
+        "/parts/count/",
+        "/parts/reserve/",
+        "/parts/transfers/new/",
+        f"/parts/transfers/{transfer.pk}/",
+        "/parts/returns/",
+        "/parts/returns/new/",
+        f"/parts/returns/{item.pk}/",
+        "/parts/suggestions/",
+        "/parts/fill-rate/",
+        "/parts/obligation/",
+    ):
+        assert client.get(url).status_code == 200, url

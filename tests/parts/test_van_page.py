@@ -1,0 +1,47 @@
+"""The technician's van page: own van only, fitting a reserved part, bringing parts back."""
+
+import pytest
+
+from aftersales.parts import services
+from aftersales.parts.models import StockLevel
+
+pytestmark = pytest.mark.django_db
+
+
+def test_technician_sees_own_van_and_fits_a_reserved_part(van, part, receive, tech_user, login):
+    receive(van, part, 2)
+    reservation = services.stock_reserve(
+        warehouse=van, part=part, quantity=1, document_number="V-77", by=None
+    )
+    client = login(tech_user)
+    page = client.get("/parts/van/").content.decode()
+    assert "V-77" in page and "CAP-35" in page and 'name="viewport"' in page
+    response = client.post(f"/parts/reservations/{reservation.pk}/issue/", {"next": "/parts/van/"})
+    assert response.status_code == 302
+    level = StockLevel.objects.get(warehouse=van, part=part)
+    assert (level.on_hand, level.reserved) == (1, 0)
+
+
+def test_technician_brings_back_a_defective_part(van, part, tech_user, login):
+    response = login(tech_user).post(
+        "/parts/van/",
+        {"part": "CAP-35", "quantity": 1, "document_number": "V-1", "defective": "on"},
+    )
+    assert response.status_code == 302
+    assert StockLevel.objects.get(warehouse=van, part=part).defective == 1
+
+
+def test_a_user_without_a_van_gets_404(keeper, login):
+    assert login(keeper).get("/parts/van/").status_code == 404
+
+
+def test_a_technician_cannot_open_another_van_or_its_reservations(
+    van, agent_van, part, receive, agent_tech_user, login
+):
+    receive(van, part, 1)
+    reservation = services.stock_reserve(
+        warehouse=van, part=part, quantity=1, document_number="V-1", by=None
+    )
+    client = login(agent_tech_user)
+    assert client.get(f"/parts/warehouses/{van.pk}/").status_code == 404
+    assert client.post(f"/parts/reservations/{reservation.pk}/issue/").status_code == 404

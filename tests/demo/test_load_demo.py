@@ -81,3 +81,21 @@ def test_the_demo_customers_unit_is_found_by_serial():
     for user in (operator, customer):
         found = list(units_find(user=user, query="ac-demo-0001"))
         assert [unit.serial for unit in found] == [DEMO_SERIAL]
+
+
+def test_the_demo_has_stock_in_every_warehouse_and_the_technician_a_van():
+    from aftersales.parts.models import StockLevel, StockMove, Warehouse
+
+    call_command("load_demo")
+    technician = User.objects.get(username="technician")
+    van = Warehouse.objects.get(technician__user=technician)
+    assert StockLevel.objects.filter(warehouse=van, on_hand__gt=0).exists()
+    assert Warehouse.objects.filter(kind="central").count() == 1
+    for level in StockLevel.objects.all()[:50]:
+        moved = sum(
+            m.quantity
+            for m in StockMove.objects.filter(
+                warehouse=level.warehouse, part=level.part, kind="receipt"
+            )
+        )
+        assert level.on_hand <= moved

@@ -18,6 +18,7 @@ from aftersales.customers.services import customer_create, customer_link_user
 from aftersales.demo import data
 from aftersales.demo.generate import generate
 from aftersales.demo.reference import Reference, load_reference, reference_loaded
+from aftersales.demo.stock import load_stock
 from aftersales.units.models import Unit
 from aftersales.units.services import meter_reading_add, unit_create
 from aftersales.workforce.models import Technician
@@ -58,10 +59,12 @@ class Command(BaseCommand):
             counts = generate(CUSTOMERS, UNITS, SEED)
             created = self._logins(ref)
             customer = self._demo_customer(ref)
+            stock = load_stock()
             login = User.objects.filter(username="customer", customer__isnull=True).first()
             if login and login.role == Role.CUSTOMER:
                 customer_link_user(customer=customer, user=login)
         self.stdout.write(f"Loaded {counts['customers']} customers and {counts['units']} units.")
+        self.stdout.write(f"Stock: {stock['warehouses']} warehouses, {stock['receipts']} receipts.")
         if created:
             self.stdout.write(f"Logins (password “{PASSWORD}”): {', '.join(created)}")
 

@@ -145,6 +145,7 @@ def http_error(request, exc: HttpError):
 from aftersales.catalog.api import router as catalog_router  # noqa: E402
 from aftersales.customers.api import router as customers_router  # noqa: E402
 from aftersales.parts.api import router as parts_router  # noqa: E402
+from aftersales.service.api import router as service_router  # noqa: E402
 from aftersales.units.api import router as units_router  # noqa: E402
 from aftersales.warranty.api import router as warranty_router  # noqa: E402
 
@@ -153,3 +154,4 @@ api.add_router("/customers/", customers_router)
 api.add_router("/units/", units_router)
 api.add_router("/warranty/", warranty_router)
 api.add_router("/parts/", parts_router)
+api.add_router("/service/", service_router)

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "aftersales.units",
     "aftersales.warranty",
     "aftersales.parts",
+    "aftersales.service",
     "aftersales.portal",
     "aftersales.demo",
 ]

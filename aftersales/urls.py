@@ -64,6 +64,7 @@ urlpatterns = [
     path("my/", include("aftersales.portal.urls")),
     path("warranty/", include("aftersales.warranty.urls")),
     path("parts/", include("aftersales.parts.urls")),
+    path("service/", include("aftersales.service.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

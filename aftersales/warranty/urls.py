@@ -1,3 +1,24 @@
+from django.urls import path
+
+from . import views
+
 app_name = "warranty"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.PolicyList.as_view(), name="policies"),
+    path("policies/new/", views.policy_create, name="policy_create"),
+    path("policies/<int:pk>/", views.policy_detail, name="policy"),
+    path("policies/<int:pk>/edit/", views.policy_edit, name="policy_edit"),
+    path("policies/<int:pk>/parts/", views.policy_part_set, name="policy_part_set"),
+    path("policies/<int:pk>/guarantees/", views.policy_guarantee_set, name="policy_guarantee_set"),
+    path("legal/", views.legal_list, name="legal"),
+    path("units/<int:pk>/", views.unit_warranty, name="unit"),
+    path("units/<int:pk>/contracts/new/", views.contract_create, name="contract_create"),
+    path("units/<int:pk>/card.pdf", views.unit_card, name="card"),
+    path("claims/", views.ClaimList.as_view(), name="claims"),
+    path("claims/review/", views.review_queue, name="review"),
+    path("claims/repeat-repairs/", views.lemon_list, name="lemons"),
+    path("claims/<int:pk>/", views.claim_detail, name="claim"),
+    path("claims/<int:pk>/decide/", views.claim_decide, name="claim_decide"),
+    path("verify/", views.verify, name="verify"),
+]

@@ -13,6 +13,8 @@ MENU = [
     ("units:registrations", _("Registrations"), "patch-check", {Role.OPERATOR, Role.MANAGER}),
     ("units:imports", _("Imports"), "upload", {Role.OPERATOR, Role.MANAGER}),
     ("catalog:models", _("Catalogue"), "box-seam", None),
+    ("warranty:policies", _("Warranty"), "shield-check", None),
+    ("warranty:claims", _("Claims"), "clipboard-check", None),
     ("parts:stock", _("Spare parts"), "boxes", None),
     ("parts:van", _("My van"), "truck", {Role.TECHNICIAN}),
     ("agents:list", _("Agents"), "building", None),

@@ -75,3 +75,15 @@ def test_a_rejection_needs_a_reason_and_is_shown_to_the_customer(owner, operator
     registration.refresh_from_db()
     assert registration.status == "rejected"
     assert "The receipt is unreadable" in login(owner.user).get("/my/").content.decode()
+
+
+def test_a_customer_opens_the_warranty_of_their_own_unit_only(
+    owner, login, owned_unit, strangers_unit
+):
+    client = login(owner.user)
+    page = client.get(f"/my/units/{owned_unit.pk}/").content.decode()
+    assert f"/warranty/units/{owned_unit.pk}/" in page
+    assert client.get(f"/warranty/units/{owned_unit.pk}/").status_code == 200
+    assert client.get(f"/warranty/units/{strangers_unit.pk}/").status_code == 404
+    card = client.get(f"/warranty/units/{owned_unit.pk}/card.pdf")
+    assert card.status_code == 200 and card.content[:4] == b"%PDF"

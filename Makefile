@@ -32,6 +32,7 @@ locale/.compiled: $(VENV)/.installed $(wildcard locale/*/LC_MESSAGES/django.po)
 
 run: setup
 	$(MANAGE) migrate --noinput
+	$(MANAGE) load_warranty_defaults
 	$(MANAGE) load_demo
 	@echo "Aftersales on http://$(HOST):$(PORT)/ (demo logins in README.md)"
 	@trap 'kill 0' EXIT INT TERM; \

@@ -1,6 +1,7 @@
 """Staff pages of the warranty: policies, a unit's warranty, claims and their review, the card,
 and the public verification page (no login, no personal data)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -203,7 +204,9 @@ def unit_warranty(request, pk: int):
         "claims": Claim.objects.restrict(user, "view").filter(unit=unit)[:50],
         "repairs": selectors.unit_repairs(unit=unit) if Claim.policy.allows(user, "view") else [],
         "can_sell": ExtendedContract.policy.allows(user, "add"),
-        "languages": CARD_LANGUAGES,
+        "card_languages": [
+            (code, name) for code, name in settings.LANGUAGES if code in CARD_LANGUAGES
+        ],
         "staff": user.is_staff_role,
     }
     return TemplateResponse(request, "warranty/unit.html", context)

@@ -5,20 +5,34 @@ Lists answer only what the caller may see (`restrict`); a warehouse out of scope
 honour `Idempotency-Key`. A shortage answers 422 with the service's "Not enough stock" message.
 """
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from aftersales.agents.models import Agent
 from aftersales.catalog.models import Part
 from aftersales.core.idempotency import idempotent
+from aftersales.customers.models import Customer
 from aftersales.customers.schemas import ERRORS, ErrorOut
+from aftersales.units.models import Unit
 
 from . import selectors, services
 from .choices import MoveKind
-from .models import DefectiveReturn, Reservation, StockLevel, StockMove, Transfer, Warehouse
+from .models import (
+    CounterSale,
+    DefectiveReturn,
+    Reservation,
+    StockLevel,
+    StockMove,
+    Transfer,
+    Warehouse,
+)
 from .schemas import (
     AvailabilityOut,
     FillRateOut,
@@ -26,14 +40,18 @@ from .schemas import (
     MoveIn,
     MoveOut,
     PartAvailabilityOut,
+    PickLineOut,
     ReservationIn,
     ReservationOut,
     ReturnIn,
     ReturnInspectIn,
     ReturnOut,
     ReturnShipIn,
+    SaleIn,
+    SaleOut,
     TransferIn,
     TransferOut,
+    UnitPartOut,
 )
 from .selectors import INSPECTORS, postable_warehouses
 
@@ -372,3 +390,88 @@ def return_inspect(request, return_id: int, payload: ReturnInspectIn):
     return services.return_inspect(
         item=item, result=payload.result, note=payload.note, by=request.user
     )
+
+
+# --- counter sales -----------------------------------------------------------------------------
+
+
+def _sales(user):
+    return CounterSale.objects.restrict(user, "view")
+
+
+@router.get("/sales", response={200: list[SaleOut], ERRORS: ErrorOut}, summary="Counter sales")
+@paginate(LimitOffsetPagination, max_limit=MAX_PAGE)
+def sale_list(request, warehouse_id: int | None = None, status: str = ""):
+    sales = _sales(request.user)
+    if warehouse_id is not None:
+        sales = sales.filter(warehouse_id=warehouse_id)
+    if status:
+        sales = sales.filter(status=status)
+    return sales.order_by("-sold_at", "-pk")
+
+
+@router.post("/sales", response={201: SaleOut, ERRORS: ErrorOut}, summary="Sell parts")
+@idempotent
+def sale_create(request, payload: SaleIn):
+    """Sell parts over the counter to a customer (customer price list) or an agent (agent price
+    list). A line without a price or short of stock answers 422 and nothing is posted. The sale
+    waits "to_invoice" for billing."""
+    _require(request.user, CounterSale, "add")
+    warehouse = _postable(request.user, payload.warehouse_id)
+    customer = agent = None
+    if payload.customer_id is not None:
+        customer = get_object_or_404(
+            Customer.objects.restrict(request.user, "view"), pk=payload.customer_id
+        )
+    if payload.agent_id is not None:
+        agent = get_object_or_404(Agent.objects.restrict(request.user, "view"), pk=payload.agent_id)
+    sale = services.counter_sale_create(
+        warehouse=warehouse,
+        customer=customer,
+        agent=agent,
+        currency=payload.currency,
+        lines=[(_part(request.user, line.sku), line.quantity) for line in payload.lines],
+        note=payload.note,
+        by=request.user,
+    )
+    return Status(201, _sales(request.user).get(pk=sale.pk))
+
+
+# --- pick lists and parts for a unit -----------------------------------------------------------
+
+
+@router.get("/pick-list", response={200: list[PickLineOut], ERRORS: ErrorOut}, summary="Pick list")
+def pick_list(request, warehouse_id: int, day: dt.date | None = None, outstanding: bool = False):
+    """The active reservations to pick in a warehouse on a day (today unless given), ordered by
+    document; `outstanding` adds the earlier ones still active."""
+    _require(request.user, Reservation, "view")
+    warehouse = get_object_or_404(Warehouse.objects.restrict(request.user, "view"), pk=warehouse_id)
+    return list(
+        selectors.pick_list(
+            user=request.user,
+            warehouse=warehouse,
+            day=day or timezone.localdate(),
+            outstanding=outstanding,
+        )
+    )
+
+
+@router.get(
+    "/units/{int:unit_id}/parts",
+    response={200: list[UnitPartOut], ERRORS: ErrorOut},
+    summary="Parts for a unit",
+)
+def unit_parts(request, unit_id: int):
+    """The parts compatible with the unit's model and their availability (following
+    supersession) in the warehouses the caller may see."""
+    _require(request.user, StockLevel, "view")
+    unit = get_object_or_404(Unit.objects.restrict(request.user, "view"), pk=unit_id)
+    return [
+        {
+            "sku": row["part"].sku,
+            "current_sku": row["current"].sku,
+            "total_available": row["total_available"],
+            "total_in_transit": row["total_in_transit"],
+        }
+        for row in selectors.unit_parts(user=request.user, unit=unit)
+    ]

@@ -76,3 +76,11 @@ class SuggestionStatus(models.TextChoices):
     PROPOSED = "proposed", _("Proposed")
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")
+
+
+class CounterSaleStatus(models.TextChoices):
+    """Billing does not exist yet: every sale waits "to invoice" until the billing app invoices
+    it (and sets `invoiced`)."""
+
+    TO_INVOICE = "to_invoice", _("To invoice")
+    INVOICED = "invoiced", _("Invoiced")

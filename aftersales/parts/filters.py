@@ -2,13 +2,29 @@
 
 import django_filters
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aftersales.core.filters import DateFilter
 from aftersales.core.forms import FilterForm
 
 from . import selectors
-from .choices import MoveKind, ReturnStatus, SuggestionStatus, WarehouseKind
-from .models import DefectiveReturn, ReorderSuggestion, StockLevel, StockMove, Warehouse
+from .choices import (
+    CounterSaleStatus,
+    MoveKind,
+    ReturnStatus,
+    SuggestionStatus,
+    WarehouseKind,
+)
+from .models import (
+    CounterSale,
+    DefectiveReturn,
+    ReorderSuggestion,
+    Reservation,
+    StockLevel,
+    StockMove,
+    Warehouse,
+)
 
 YES_NO = [("", _("All")), ("true", _("Yes")), ("false", _("No"))]
 
@@ -119,3 +135,62 @@ class SuggestionFilter(django_filters.FilterSet):
         model = ReorderSuggestion
         fields = ["warehouse", "status"]
         form = FilterForm
+
+
+class CounterSaleFilter(django_filters.FilterSet):
+    q = _search_box(_("Sale number, customer or agent"))
+    warehouse = _warehouse_filter()
+    status = django_filters.ChoiceFilter(
+        choices=CounterSaleStatus.choices, label=_("Status"), empty_label=_("All")
+    )
+    sold_from = DateFilter(field_name="sold_at", lookup_expr="date__gte", label=_("Sold from"))
+    sold_to = DateFilter(field_name="sold_at", lookup_expr="date__lte", label=_("Sold until"))
+
+    class Meta:
+        model = CounterSale
+        fields = ["q", "warehouse", "status", "sold_from", "sold_to"]
+        form = FilterForm
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        return (
+            queryset.filter(number__icontains=value)
+            | queryset.filter(customer__display_name__icontains=value)
+            | queryset.filter(agent__name__icontains=value)
+        )
+
+
+class PickListFilter(django_filters.FilterSet):
+    """A warehouse and a day (today unless given); `outstanding` adds the earlier reservations
+    still active."""
+
+    warehouse = _warehouse_filter()
+    day = DateFilter(label=_("Day"), method="on_day")
+    outstanding = django_filters.BooleanFilter(
+        label=_("Also earlier reservations still active"),
+        method="noop",
+        widget=forms.CheckboxInput,
+    )
+
+    class Meta:
+        model = Reservation
+        fields = ["warehouse", "day", "outstanding"]
+        form = FilterForm
+
+    def on_day(self, queryset, name, value):
+        return queryset  # applied in filter_queryset, with its default
+
+    def noop(self, queryset, name, value):
+        return queryset
+
+    @property
+    def day_value(self):
+        data = getattr(self.form, "cleaned_data", {}) or {}
+        return data.get("day") or timezone.localdate()
+
+    def filter_queryset(self, queryset):
+        return selectors.to_pick(
+            super().filter_queryset(queryset),
+            day=self.day_value,
+            outstanding=bool(self.form.cleaned_data.get("outstanding")),
+        )

@@ -4,8 +4,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from aftersales.agents.models import Agent
 from aftersales.catalog.models import Part
-from aftersales.core.forms import BootstrapMixin
+from aftersales.core.choices import Currency
+from aftersales.core.forms import BootstrapMixin, PhoneField
+from aftersales.customers.models import Customer
 
 from .choices import InspectionResult
 from .models import Warehouse
@@ -129,3 +132,71 @@ class WarehouseForm(BootstrapMixin, forms.ModelForm):
         model = Warehouse
         fields = ["code", "name", "kind", "agent", "technician", "region", "is_active"]
         widgets = {"code": forms.TextInput(attrs={"dir": "ltr"})}
+
+
+SALE_LINES = 5
+
+
+class CounterSaleForm(StockForm):
+    """A counter sale: the warehouse, the buyer (a customer found by phone, or an agent) and up
+    to five lines of SKU and quantity. Prices come from the price list, not from the form."""
+
+    warehouse = _warehouse()
+    customer_phone = PhoneField(label=_("Customer's phone"), required=False)
+    agent = forms.ModelChoiceField(
+        queryset=Agent.objects.none(), label=_("or an agent"), required=False
+    )
+    currency = forms.ChoiceField(label=_("Currency"), choices=Currency.choices)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args, user, warehouses, **kwargs):
+        super().__init__(*args, user=user, warehouses=warehouses, **kwargs)
+        self.user = user
+        self.fields["agent"].queryset = Agent.objects.restrict(user, "view").filter(is_active=True)
+        for index in range(1, SALE_LINES + 1):
+            self.fields[f"sku_{index}"] = PartSKUField(
+                user=user,
+                required=index == 1,
+                label=_("Part %(number)s (SKU)") % {"number": index},
+            )
+            self.fields[f"quantity_{index}"] = forms.IntegerField(
+                label=_("Quantity"),
+                min_value=1,
+                required=index == 1,
+                initial=1 if index == 1 else None,
+            )
+        self.order_fields(["warehouse", "customer_phone", "agent"])
+
+    def clean(self):
+        data = super().clean()
+        phone, agent = data.get("customer_phone"), data.get("agent")
+        customer = None
+        if phone:
+            customer = (
+                Customer.objects.restrict(self.user, "view").filter(phones__number=phone).first()
+            )
+            if customer is None:
+                self.add_error("customer_phone", _("No customer has this phone number."))
+        if bool(phone) == bool(agent):
+            raise ValidationError(_("Sell to a customer (by phone) or to an agent, not both."))
+        lines = []
+        for index in range(1, SALE_LINES + 1):
+            part, quantity = data.get(f"sku_{index}"), data.get(f"quantity_{index}")
+            if part and not quantity:
+                self.add_error(f"quantity_{index}", _("Enter the quantity."))
+            elif part:
+                lines.append((part, quantity))
+        data["customer"] = customer
+        data["lines"] = lines
+        return data
+
+    def sale_data(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "warehouse": data["warehouse"],
+            "customer": data["customer"],
+            "agent": data["agent"],
+            "currency": data["currency"],
+            "note": data["note"],
+            "lines": data["lines"],
+        }

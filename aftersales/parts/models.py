@@ -24,6 +24,7 @@ from aftersales.core.audit import track
 from aftersales.core.choices import STAFF_ROLES, Role
 
 from .choices import (
+    CounterSaleStatus,
     DocumentType,
     InspectionResult,
     MoveKind,
@@ -532,5 +533,104 @@ class ReorderSuggestion(models.Model):
         return f"{self.get_kind_display()} {self.quantity} × {self.part_id}"
 
 
-track(Warehouse, Reservation, Transfer, DefectiveReturn, StockCount, ReorderSuggestion)
+SELLERS = KEEPERS | {Role.AGENT}
+
+
+class CounterSale(models.Model):
+    """Parts sold over the counter of a warehouse to a customer or an agent, at the customer or
+    agent price list; its lines left stock as issues (document type "counter sale").
+
+    Extension point: billing (a later issue) invoices sales whose status is "to invoice".
+    """
+
+    number = models.CharField(_("number"), max_length=40, unique=True)
+    warehouse = models.ForeignKey(
+        Warehouse, verbose_name=_("warehouse"), on_delete=models.PROTECT, related_name="sales"
+    )
+    customer = models.ForeignKey(
+        "customers.Customer",
+        verbose_name=_("customer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="part_sales",
+    )
+    agent = models.ForeignKey(
+        "agents.Agent",
+        verbose_name=_("agent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="part_purchases",
+    )
+    price_list = models.CharField(_("price list"), max_length=10)
+    currency = models.CharField(_("currency"), max_length=3)
+    total = models.DecimalField(_("total"), max_digits=18, decimal_places=2, default=0)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=CounterSaleStatus,
+        default=CounterSaleStatus.TO_INVOICE,
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    sold_at = models.DateTimeField(_("sold"), default=timezone.now)
+
+    objects = RestrictedManager()
+    policy = stock_policy("warehouse__", view=SEE_STOCK, add=SELLERS)
+
+    class Meta:
+        verbose_name = _("counter sale")
+        verbose_name_plural = _("counter sales")
+        ordering = ["-sold_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(customer__isnull=False, agent__isnull=True)
+                | Q(customer__isnull=True, agent__isnull=False),
+                name="parts_sale_one_buyer",
+            ),
+            models.CheckConstraint(condition=Q(total__gte=0), name="parts_sale_total_gte_0"),
+        ]
+
+    def __str__(self):
+        return self.number
+
+    def get_absolute_url(self):
+        return reverse("parts:sale", args=[self.pk])
+
+    @property
+    def buyer(self):
+        return self.customer or self.agent
+
+
+class CounterSaleLine(models.Model):
+    sale = models.ForeignKey(CounterSale, on_delete=models.CASCADE, related_name="lines")
+    part = models.ForeignKey(
+        "catalog.Part", verbose_name=_("part"), on_delete=models.PROTECT, related_name="+"
+    )
+    quantity = models.PositiveIntegerField(_("quantity"))
+    unit_price = models.DecimalField(_("unit price"), max_digits=16, decimal_places=2)
+    amount = models.DecimalField(_("amount"), max_digits=18, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("counter sale line")
+        verbose_name_plural = _("counter sale lines")
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(quantity__gt=0), name="parts_sale_line_qty_gt_0"),
+        ]
+
+
+track(
+    Warehouse,
+    Reservation,
+    Transfer,
+    DefectiveReturn,
+    StockCount,
+    ReorderSuggestion,
+    CounterSale,
+    CounterSaleLine,
+)
 track(StockLevel, exclude=("on_hand", "reserved", "in_transit", "defective"))

@@ -1,9 +1,12 @@
 """What the parts API reads and answers."""
 
 import datetime as dt
+from decimal import Decimal
 from typing import Literal
 
 from ninja import Field, Schema
+
+from aftersales.core.choices import Currency
 
 from .choices import DocumentType, InspectionResult
 
@@ -160,3 +163,62 @@ class FillRateOut(Schema):
     requested: int
     served: int
     rate: float | None = Field(description="served / requested, 4 decimals; null without demand")
+
+
+class SaleLineIn(Schema):
+    sku: str
+    quantity: int = Field(gt=0)
+
+
+class SaleIn(Schema):
+    """A counter sale to one customer or one agent; prices come from the price list."""
+
+    warehouse_id: int
+    customer_id: int | None = None
+    agent_id: int | None = None
+    currency: Currency = Currency.IRR
+    lines: list[SaleLineIn] = Field(min_length=1, max_length=100)
+    note: str = Field("", max_length=300)
+
+
+class SaleLineOut(Schema):
+    sku: str = Field(alias="part.sku")
+    quantity: int
+    unit_price: Decimal
+    amount: Decimal
+
+
+class SaleOut(Schema):
+    id: int
+    number: str
+    warehouse_id: int
+    customer_id: int | None
+    agent_id: int | None
+    price_list: str
+    currency: str
+    total: Decimal
+    status: str = Field(description='"to_invoice" until billing invoices the sale')
+    sold_at: dt.datetime
+    lines: list[SaleLineOut]
+
+    @staticmethod
+    def resolve_lines(obj):
+        return list(obj.lines.select_related("part"))
+
+
+class PickLineOut(Schema):
+    reservation_id: int = Field(alias="id")
+    warehouse_code: str = Field(alias="warehouse.code")
+    document_type: str
+    document_number: str
+    sku: str = Field(alias="part.sku")
+    requested_sku: str = Field(alias="requested_part.sku")
+    quantity: int
+    created_at: dt.datetime
+
+
+class UnitPartOut(Schema):
+    sku: str
+    current_sku: str
+    total_available: int
+    total_in_transit: int

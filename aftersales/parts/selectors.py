@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from aftersales.catalog.models import Part, ProductModel
@@ -18,8 +19,8 @@ from aftersales.core.models import User
 from aftersales.core.search import contains_any
 
 from . import forecast
-from .choices import MoveKind
-from .models import KEEPERS, DemandLine, StockLevel, StockMove, Warehouse
+from .choices import MoveKind, ReservationStatus
+from .models import KEEPERS, DemandLine, Reservation, StockLevel, StockMove, Warehouse
 
 INSPECTORS = KEEPERS | {Role.QUALITY, Role.ADMIN}
 OBLIGATION_YEARS = 10  # default; settings.PARTS_AVAILABILITY_OBLIGATION_YEARS overrides it
@@ -156,13 +157,143 @@ def monthly_consumption(
     return [max(value, 0) for value in series]
 
 
+def units_in_service(*, part: Part, months: int = FORECAST_MONTHS, today=None) -> list[int]:
+    """How many units of `part`'s compatible models were in service at the end of each of the
+    last `months` whole months (oldest first), followed by the number in service today.
+
+    A unit counts when its status is active, from its installation date (or its sale date when it
+    has no installation date); a unit with neither date counts in every month. Units replaced or
+    scrapped are left out altogether: the installed base does not record when they left service.
+    """
+    from aftersales.units.choices import UnitStatus
+    from aftersales.units.models import Unit
+
+    today = today or timezone.localdate()
+    start = _month_start(today, months)
+    counts = (
+        Unit.objects.filter(
+            status=UnitStatus.ACTIVE, product_model__in=part.compatible_models.values("pk")
+        )
+        .annotate(since=Coalesce("installation_date", "sale_date"))
+        .values("since")
+        .annotate(units=Count("pk"))
+        .values_list("since", "units")
+    )
+    series = [0] * (months + 1)
+    for since, units in counts:
+        if since is not None and since > today:
+            continue
+        first = 0
+        if since is not None:  # the first month whose end finds the unit in service
+            first = max((since.year * 12 + since.month) - (start.year * 12 + start.month), 0)
+        for index in range(first, months + 1):
+            series[index] += units
+    return series
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """A part's forecast demand per month, scaled by its installed base.
+
+    `demand` is the intermittent-demand forecast (SBA by default) of the consumption history;
+    `units_mean` the mean number of units in service over the months of that history in which
+    any was; `units_now` the number in service today. The per-unit failure rate is
+    demand / units_mean (units per unit in service per month) and the forecast is that rate ×
+    units_now. Without any unit in service in the history (or today), the forecast is `demand`.
+    """
+
+    demand: Decimal
+    units_now: int
+    units_mean: Decimal | None
+
+    @property
+    def rate(self) -> Decimal | None:
+        if not self.units_mean or not self.units_now:
+            return None
+        return self.demand / self.units_mean
+
+    @property
+    def value(self) -> Decimal:
+        rate = self.rate
+        if rate is None:
+            return self.demand
+        return (rate * self.units_now).quantize(Decimal("0.001"))
+
+
+def forecast_of(
+    *, warehouse: Warehouse | None, part: Part, today=None, method: str = FORECAST_METHOD
+) -> Forecast:
+    """The demand forecast of `part` in `warehouse` (or everywhere) and its installed base."""
+    series = monthly_consumption(warehouse=warehouse, part=part, today=today)
+    demand = Decimal(str(forecast.METHODS[method](series)))
+    units = units_in_service(part=part, today=today)
+    history = [count for count in units[:-1] if count]
+    mean = Decimal(sum(history)) / len(history) if history else None
+    return Forecast(demand=demand, units_now=units[-1], units_mean=mean)
+
+
 def part_forecast(
     *, warehouse: Warehouse | None, part: Part, today=None, method: str = FORECAST_METHOD
 ) -> Decimal:
-    """The forecast demand per month of `part` (SBA by default) from its consumption."""
-    series = monthly_consumption(warehouse=warehouse, part=part, today=today)
-    value = forecast.METHODS[method](series)
-    return Decimal(str(round(value, 3)))
+    """The forecast demand per month of `part` (SBA by default) from its consumption, scaled by
+    its installed base (see `Forecast`), to three decimals."""
+    value = forecast_of(warehouse=warehouse, part=part, today=today, method=method).value
+    return value.quantize(Decimal("0.001"))
+
+
+def pick_groups(reservations) -> list[dict]:
+    """Reservations grouped by warehouse and document, in the order given."""
+    groups: list[dict] = []
+    for reservation in reservations:
+        key = (reservation.warehouse_id, reservation.document_type, reservation.document_number)
+        if not groups or groups[-1]["key"] != key:
+            groups.append(
+                {
+                    "key": key,
+                    "warehouse": reservation.warehouse,
+                    "document_type": reservation.get_document_type_display(),
+                    "document_number": reservation.document_number,
+                    "lines": [],
+                }
+            )
+        groups[-1]["lines"].append(reservation)
+    return groups
+
+
+def to_pick(reservations: QuerySet, *, day: dt.date, outstanding: bool = False) -> QuerySet:
+    """The active ones among `reservations` made on `day` (or up to it, when `outstanding`).
+    Until visits carry their dates, the day of a reservation is the day it was made."""
+    reservations = reservations.filter(status=ReservationStatus.ACTIVE)
+    if outstanding:
+        return reservations.filter(created_at__date__lte=day)
+    return reservations.filter(created_at__date=day)
+
+
+def pick_list(
+    *, user: User, warehouse: Warehouse | None, day: dt.date, outstanding: bool = False
+) -> QuerySet[Reservation]:
+    """The active reservations to pick in `warehouse` for `day`: those made that day (and the
+    earlier ones still active when `outstanding`), ordered by warehouse and document."""
+    reservations = Reservation.objects.restrict(user, "view")
+    if warehouse is not None:
+        reservations = reservations.filter(warehouse=warehouse)
+    return (
+        to_pick(reservations, day=day, outstanding=outstanding)
+        .select_related("warehouse", "part", "requested_part")
+        .order_by("warehouse__code", "document_type", "document_number", "part__sku", "pk")
+    )
+
+
+def unit_parts(*, user: User, unit) -> list[dict]:
+    """The parts compatible with `unit`'s model, each with its availability (following
+    supersession) in the warehouses `user` may see."""
+    parts = (
+        Part.objects.restrict(user, "view")
+        .filter(compatible_models=unit.product_model_id)
+        .select_related("superseded_by")
+        .order_by("sku")
+    )
+    return [part_availability(user=user, part=part) for part in parts]
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,11 @@ urlpatterns = [
         views.suggestion_decide,
         name="suggestion_decide",
     ),
+    path("sales/", views.CounterSaleList.as_view(), name="sales"),
+    path("sales/new/", views.sale_create, name="sale_create"),
+    path("sales/<int:pk>/", views.sale_detail, name="sale"),
+    path("pick-list/", views.PickList.as_view(), name="pick_list"),
+    path("units/<int:pk>/", views.unit_parts, name="unit_parts"),
     path("fill-rate/", views.fill_rates, name="fill_rates"),
     path("obligation/", views.obligation, name="obligation"),
 ]

@@ -15,10 +15,13 @@ from django.views.decorators.http import require_POST
 from aftersales.catalog.models import Part
 from aftersales.core.views.edit import errors_to_form, form_page, require
 from aftersales.core.views.lists import Column, ObjectListView
+from aftersales.units.models import Unit
 
 from . import selectors, services
-from .choices import ReservationStatus, ReturnStatus, SuggestionStatus, TransferStatus
+from .choices import DocumentType, ReservationStatus, ReturnStatus, SuggestionStatus, TransferStatus
 from .filters import (
+    CounterSaleFilter,
+    PickListFilter,
     ReturnFilter,
     StockLevelFilter,
     StockMoveFilter,
@@ -26,6 +29,7 @@ from .filters import (
     WarehouseFilter,
 )
 from .forms import (
+    CounterSaleForm,
     CountForm,
     PlanForm,
     ReceiveForm,
@@ -38,6 +42,7 @@ from .forms import (
     WarehouseForm,
 )
 from .models import (
+    CounterSale,
     DefectiveReturn,
     ReorderSuggestion,
     Reservation,
@@ -690,3 +695,137 @@ def obligation(request):
         "warnings": selectors.obligation_warnings(user=request.user),
     }
     return TemplateResponse(request, "parts/obligation.html", context)
+
+
+# --- counter sales -----------------------------------------------------------------------------
+
+
+class CounterSaleList(PartsList):
+    model = CounterSale
+    filterset_class = CounterSaleFilter
+    default_sort = "-sold_at"
+    select_related = ("warehouse", "customer", "agent")
+    title = gettext_lazy("Counter sales")
+    columns = [
+        Column("number", gettext_lazy("Number"), sort="number", link=True, kind="serial"),
+        Column("sold_at", gettext_lazy("Sold"), sort="sold_at", kind="date"),
+        Column("warehouse.code", gettext_lazy("Warehouse"), sort="warehouse__code", kind="serial"),
+        Column("buyer", gettext_lazy("Buyer")),
+        Column("total", gettext_lazy("Total"), sort="total", kind="number"),
+        Column("currency", gettext_lazy("Currency"), sort="currency"),
+        Column("get_status_display", gettext_lazy("Status"), sort="status"),
+    ]
+
+    @property
+    def create_url(self):
+        return reverse("parts:sale_create")
+
+
+@login_required
+def sale_create(request):
+    """Sell parts over the counter (phone-friendly: one column of fields)."""
+    require(request, CounterSale, "add")
+    form = CounterSaleForm(
+        request.POST or None,
+        initial=_initial(request),
+        user=request.user,
+        warehouses=postable_warehouses(request.user),
+    )
+    return form_page(
+        request,
+        form,
+        save=lambda data: services.counter_sale_create(by=request.user, **form.sale_data()),
+        title=_("Counter sale"),
+        intro=_("Prices come from the customer or agent price list valid today."),
+        cancel_url=reverse("parts:sales"),
+        done=_("Sale posted: the parts left stock and the sale waits to be invoiced."),
+    )
+
+
+@login_required
+def sale_detail(request, pk: int):
+    sale = get_object_or_404(
+        CounterSale.objects.restrict(request.user, "view").select_related(
+            "warehouse", "customer", "agent", "by"
+        ),
+        pk=pk,
+    )
+    context = {
+        "obj": sale,
+        "title": _("Counter sale %(number)s") % {"number": sale.number},
+        "lines": sale.lines.select_related("part"),
+        "moves": selectors.moves_of(user=request.user, warehouse=sale.warehouse).filter(
+            document_type=DocumentType.COUNTER_SALE, document_number=sale.number
+        ),
+    }
+    return TemplateResponse(request, "parts/sale_detail.html", context)
+
+
+# --- pick lists --------------------------------------------------------------------------------
+
+
+class PickList(PartsList):
+    """The active reservations to pick in a warehouse for a day, grouped by document: a
+    printable page, and CSV/Excel through the list export."""
+
+    model = Reservation
+    filterset_class = PickListFilter
+    select_related = ("warehouse", "part", "requested_part")
+    title = gettext_lazy("Pick list")
+    columns = [
+        Column("warehouse.code", gettext_lazy("Warehouse"), kind="serial"),
+        Column("get_document_type_display", gettext_lazy("Document")),
+        Column("document_number", gettext_lazy("Number"), kind="serial"),
+        Column("part.sku", gettext_lazy("SKU"), kind="serial"),
+        Column("part.name", gettext_lazy("Name")),
+        Column("requested_part.sku", gettext_lazy("Requested SKU"), kind="serial"),
+        Column("quantity", gettext_lazy("Quantity"), kind="number"),
+        Column("created_at", gettext_lazy("Reserved"), kind="datetime"),
+    ]
+    order = ("warehouse__code", "document_type", "document_number", "part__sku", "pk")
+
+    def can_create(self):
+        return False
+
+    def get(self, request, *args, **kwargs):
+        filterset = self.filterset_class(
+            request.GET, queryset=self.base_queryset(), request=request
+        )
+        valid = filterset.is_valid()
+        queryset = (filterset.qs if valid else self.model.objects.none()).order_by(*self.order)
+        export = request.GET.get("export")
+        if export in ("csv", "xlsx"):
+            return self.export(queryset, export)
+        query = request.GET.copy()
+        query.pop("export", None)
+        context = {
+            "title": self.title,
+            "filterset": filterset,
+            "day": filterset.day_value if valid else None,
+            "warehouse": filterset.form.cleaned_data.get("warehouse") if valid else None,
+            "groups": selectors.pick_groups(queryset[:2000]),
+            "query": query.urlencode(),
+        }
+        return TemplateResponse(request, "parts/pick_list.html", context)
+
+
+# --- parts for a unit --------------------------------------------------------------------------
+
+
+@login_required
+def unit_parts(request, pk: int):
+    """The parts compatible with a unit's model and where they can be had (following
+    supersession), in the warehouses the user may see. Asked with htmx, only the table."""
+    require(request, StockLevel, "view")
+    unit = get_object_or_404(
+        Unit.objects.restrict(request.user, "view").select_related("product_model"), pk=pk
+    )
+    context = {
+        "title": _("Parts for %(unit)s") % {"unit": unit},
+        "unit": unit,
+        "rows": selectors.unit_parts(user=request.user, unit=unit),
+    }
+    template = "parts/unit_parts.html"
+    if request.htmx and not request.htmx.boosted:
+        template += "#parts"
+    return TemplateResponse(request, template, context)

@@ -1,9 +1,14 @@
 """Every page of the warehouse opens for a keeper, with data in it, and in Persian too."""
 
+import datetime as dt
+
 import pytest
 
+from aftersales.catalog.models import PartPrice
 from aftersales.parts import services
 from aftersales.parts.models import StockLevel
+
+from ..factories import CustomerFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,14 +28,26 @@ def busy(central, van, part, receive, keeper):
         warehouse=central, part=part, min_stock=1, reorder_point=5, max_stock=9, by=keeper
     )
     services.reorder_suggest(warehouse=central, by=keeper)
-    return transfer, item
+    PartPrice.objects.create(
+        part=part,
+        price_list="customer",
+        currency="IRR",
+        amount=1000,
+        valid_from=dt.date(2020, 1, 1),
+    )
+    sale = services.counter_sale_create(
+        warehouse=central, customer=CustomerFactory(), lines=[(part, 1)], by=keeper
+    )
+    unit = UnitFactory()
+    part.compatible_models.add(unit.product_model)
+    return transfer, item, sale, unit
 
 
 @pytest.mark.parametrize("language", ["en", "fa"])
 def test_every_page_opens(busy, central, keeper, login, language):
     keeper.language = language
     keeper.save()
-    transfer, item = busy
+    transfer, item, sale, unit = busy
     level = StockLevel.objects.get(warehouse=central)
     client = login(keeper)
     for url in (
@@ -53,5 +70,11 @@ def test_every_page_opens(busy, central, keeper, login, language):
         "/parts/suggestions/",
         "/parts/fill-rate/",
         "/parts/obligation/",
+        "/parts/sales/",
+        "/parts/sales/new/",
+        f"/parts/sales/{sale.pk}/",
+        "/parts/pick-list/",
+        f"/parts/pick-list/?warehouse={central.pk}&outstanding=on",
+        f"/parts/units/{unit.pk}/",
     ):
         assert client.get(url).status_code == 200, url

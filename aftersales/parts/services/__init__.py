@@ -20,11 +20,14 @@ from .moves import stock_issue, stock_receive, stock_return, stock_scrap
 from .reorder import reorder_suggest, stock_level_plan, suggestion_approve, suggestion_reject
 from .reservations import reservation_release, stock_reserve
 from .returns import return_authorize, return_inspect, return_receive, return_ship
+from .sales import counter_sale_create, part_price
 from .transfers import stock_transfer, transfer_receive
 from .warehouses import warehouse_create, warehouse_update
 
 __all__ = [
     "Effect",
+    "counter_sale_create",
+    "part_price",
     "NOT_ENOUGH_STOCK",
     "SQLITE_RETRY_SECONDS",
     "lock_level",

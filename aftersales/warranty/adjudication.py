@@ -6,7 +6,12 @@ The checks, in order, each leaving a reason (a code and its values; shown transl
   failure date; no line covered is a claim after expiry (or excluded);
 - labour over the standard time of the failure codes: labour paid for the standard time only;
 - part not compatible with the unit's model: the part's line is refused;
-- defective part not returned by its due day: the part's line is refused;
+- defective part not returned by its due day: the part's line is refused; when the part was
+  called back under a return authorization (parts' `DefectiveReturn`), it counts as returned
+  once the return is received or inspected (on its day of receipt); an inspection that found no
+  fault or misuse sends the claim to review;
+- no meter reading on a claim whose policy has a usage limit: the limit cannot be checked, so
+  the claim goes to review;
 - the same defect repaired within 30 days before: the claim goes to review (the earlier repair
   may have to be redone at the agent's cost).
 
@@ -24,6 +29,7 @@ from django.db import connections, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from aftersales.core.calendars import show_date
 from aftersales.core.money import quantize
 
 from .choices import ClaimStatus, LineKind
@@ -62,7 +68,11 @@ def adjudicate_many(claims, *, by=None, today: dt.date | None = None) -> dict[st
     units = {claim.unit_id: claim.unit for claim in claims}
     facts = facts_for(list(units.values()))
     lines_by_claim: dict[int, list[ClaimPart]] = {}
-    for line in ClaimPart.objects.filter(claim_id__in=ids).order_by("pk"):
+    for line in (
+        ClaimPart.objects.filter(claim_id__in=ids)
+        .select_related("part", "defective_return")
+        .order_by("pk")
+    ):
         lines_by_claim.setdefault(line.claim_id, []).append(line)
     part_ids = {line.part_id for lines in lines_by_claim.values() for line in lines}
     compatible = set(
@@ -143,6 +153,9 @@ def _decide(claim, lines, facts, compatible, standard, history, today, codes) ->
         causes=claim.causes,
         facts=facts,
     )
+    if claim.meter is None and decision.usage_limit is not None:
+        reasons.append({"code": "no_meter", "params": {"limit": str(decision.usage_limit)}})
+        review = True
     if not decision.covered:
         first = decision.lines[0] if decision.lines else None
         reasons.append(
@@ -158,19 +171,29 @@ def _decide(claim, lines, facts, compatible, standard, history, today, codes) ->
     total = Decimal(0)
     for line, verdict in zip(lines, decision.lines, strict=False):
         amount = line.amount * verdict.covered_pct / HUNDRED
+        sku = line.part.sku
+        returned = returned_on(line)
+        item = line.defective_return
+        if item is not None and item.result in REFUSED_RESULTS:
+            reasons.append(
+                {
+                    "code": "inspection",
+                    "params": {"part": sku, "number": item.number, "result": item.result},
+                }
+            )
+            review = True
         if (line.part_id, unit.product_model_id) not in compatible:
-            reasons.append({"code": "incompatible", "params": {"part": line.part_id}})
+            reasons.append({"code": "incompatible", "params": {"part": sku}})
             amount = Decimal(0)
         elif (
             line.return_required
-            and line.returned_at is None
             and line.return_due
-            and line.return_due < today
+            and line.return_due < (today if returned is None else returned)
         ):
             reasons.append(
                 {
                     "code": "not_returned",
-                    "params": {"part": line.part_id, "due": str(line.return_due)},
+                    "params": {"part": sku, "due": str(line.return_due)},
                 }
             )
             amount = Decimal(0)
@@ -217,6 +240,21 @@ def _decide(claim, lines, facts, compatible, standard, history, today, codes) ->
         status = ClaimStatus.PARTLY
     claim.status = status
     claim.reasons = reasons
+
+
+RETURNED_STATUSES = ("received", "inspected")
+REFUSED_RESULTS = ("no_fault", "misuse")
+
+
+def returned_on(line: ClaimPart) -> dt.date | None:
+    """The day the faulty part came back: its return authorization's receipt when it has one
+    (received or inspected), else the day recorded on the line."""
+    item = line.defective_return
+    if item is not None:
+        if item.status in RETURNED_STATUSES and item.received_at is not None:
+            return timezone.localdate(item.received_at)
+        return line.returned_at
+    return line.returned_at
 
 
 def _write(model, objects, names: list[str]) -> None:
@@ -307,8 +345,18 @@ REASON_TEXTS = {
         _("The same defect was repaired within %(days)s days (claim %(number)s): review.") % p
     ),
     "not_covered": lambda p: _("Not covered on the failure date: %(reason)s") % p,
-    "incompatible": lambda p: _("Part #%(part)s does not fit this model.") % p,
-    "not_returned": lambda p: _("The faulty part #%(part)s was not returned by %(due)s.") % p,
+    "incompatible": lambda p: _("Part %(part)s does not fit this model.") % p,
+    "not_returned": lambda p: (
+        _("The faulty part %(part)s was not returned by %(due)s.")
+        % {**p, "due": show_date(dt.date.fromisoformat(p["due"]))}
+    ),
+    "inspection": lambda p: (
+        _("Return %(number)s of part %(part)s: the inspection found %(result)s: review.")
+        % {**p, "result": _inspection_label(p["result"])}
+    ),
+    "no_meter": lambda p: (
+        _("No meter reading: the policy's usage limit of %(limit)s cannot be checked: review.") % p
+    ),
     "partial_cover": lambda p: _("A line is covered only %(pct)s%%.") % p,
     "labour_over_standard": lambda p: (
         _("Labour of %(minutes)s minutes is over the standard %(standard)s: paid at the standard.")
@@ -319,6 +367,15 @@ REASON_TEXTS = {
 }
 
 
+def _inspection_label(result: str) -> str:
+    from aftersales.parts.choices import InspectionResult
+
+    try:
+        return str(InspectionResult(result).label).lower()
+    except ValueError:
+        return result
+
+
 def reason_text(reason: dict) -> str:
     """A stored reason as a sentence in the active language."""
     render = REASON_TEXTS.get(reason.get("code"))
@@ -326,5 +383,5 @@ def reason_text(reason: dict) -> str:
         return str(reason.get("code", ""))
     try:
         return render(reason.get("params", {})).strip()
-    except (KeyError, TypeError):
+    except (KeyError, TypeError, ValueError):
         return str(reason.get("code"))

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class StartEvent(models.TextChoices):
@@ -59,3 +60,19 @@ class ClaimStatus(models.TextChoices):
     PARTLY = "partly", _("Partly approved")
     REJECTED = "rejected", _("Rejected")
     REVIEW = "review", _("Needs review")
+
+
+class RecoveryStatus(models.TextChoices):
+    """A supplier recovery: claimed from the supplier, accepted or rejected by it, recovered."""
+
+    CLAIMED = "claimed", pgettext_lazy("recovery status", "Claimed")
+    ACCEPTED = "accepted", pgettext_lazy("recovery status", "Accepted")
+    REJECTED = "rejected", pgettext_lazy("recovery status", "Rejected")
+    RECOVERED = "recovered", pgettext_lazy("recovery status", "Recovered")
+
+
+class ActionKind(models.TextChoices):
+    """What a guarantee gave the customer."""
+
+    MONEY_BACK = "money_back", _("Money back")
+    REPLACEMENT = "replacement", _("Replacement")

@@ -54,6 +54,24 @@ LEGAL_MINIMUMS = [
     },
 ]
 
+_IR_APPLIANCE_SOURCE = (
+    "Executive regulations for the sale and after-sales service of household appliances "
+    "(art. 21 of the Consumer Rights Protection Law, 1388; Council of Ministers, 1390), for "
+    "%(what)s: 24 months' warranty from sale, repairs (parts, labour, travel) free of charge "
+    "during it, then a paid commitment period (دوره تعهد) with parts and service available; "
+    "the 10 years are the general default's figure, not one set for this category. Check the "
+    "by-law in force and the Ministry of Industry, Mine and Trade's circulars for this "
+    "category. Configurable default, not legal advice."
+)
+
+# Iranian legal minimums per demo category code (created only for categories that exist); each
+# can be edited on the legal minimums page.
+IR_CATEGORY_MINIMUMS = {
+    "ac": {"months": 24, "commitment_years": 10, "what": "air conditioners"},
+    "wm": {"months": 24, "commitment_years": 10, "what": "washing machines"},
+    "rf": {"months": 24, "commitment_years": 10, "what": "refrigerators"},
+}
+
 # Commercial policies per demo category code; a category that does not exist is skipped.
 POLICIES = {
     "ac": {
@@ -103,6 +121,22 @@ def load_defaults() -> dict[str, int]:
             country=row.pop("country"),
             category=row.pop("category"),
             defaults={**row, "exclusions": [str(e) for e in LEGAL_EXCLUSIONS]},
+        )
+        created["legal"] += made
+    for code, numbers in IR_CATEGORY_MINIMUMS.items():
+        category = Category.objects.filter(code=code).first()
+        if category is None:
+            continue
+        _legal, made = LegalMinimum.objects.get_or_create(
+            country="IR",
+            category=category,
+            defaults={
+                "months": numbers["months"],
+                "presumption_months": 0,
+                "commitment_years": numbers["commitment_years"],
+                "exclusions": [str(e) for e in LEGAL_EXCLUSIONS],
+                "source": _IR_APPLIANCE_SOURCE % {"what": numbers["what"]},
+            },
         )
         created["legal"] += made
     for code, spec in POLICIES.items():

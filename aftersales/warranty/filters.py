@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from aftersales.core.forms import FilterForm
 
-from .choices import ClaimStatus, StartEvent
-from .models import Claim, WarrantyPolicy
+from .choices import ClaimStatus, RecoveryStatus, StartEvent
+from .models import Claim, SupplierRecovery, WarrantyPolicy
 
 
 def _search_box(label):
@@ -55,4 +55,22 @@ class ClaimFilter(django_filters.FilterSet):
             Q(number__iexact=value)
             | Q(unit__serial__istartswith=value.upper())
             | Q(external_ref__iexact=value)
+        )
+
+
+class RecoveryFilter(django_filters.FilterSet):
+    q = _search_box(_("Number, claim or supplier"))
+    status = django_filters.ChoiceFilter(
+        choices=RecoveryStatus.choices, label=_("Status"), empty_label=_("All")
+    )
+
+    class Meta:
+        model = SupplierRecovery
+        fields = ["q", "status"]
+        form = FilterForm
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(
+            Q(number__iexact=value) | Q(claim__number__iexact=value) | Q(supplier__icontains=value)
         )

@@ -17,12 +17,14 @@ from aftersales.core.audit import track
 from aftersales.core.choices import EVERYONE, STAFF_ROLES, Country, Currency, Role
 
 from .choices import (
+    ActionKind,
     ClaimStatus,
     ContractKind,
     Exclusion,
     GuaranteeKind,
     LineKind,
     Payer,
+    RecoveryStatus,
     StartEvent,
     Submitter,
 )
@@ -174,6 +176,12 @@ class PartCoverage(models.Model):
     payer = models.CharField(
         _("who pays"), max_length=10, choices=Payer, default=Payer.MANUFACTURER
     )
+    supplier = models.CharField(
+        _("supplier"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who made the part: claims for it may be passed on to this supplier."),
+    )
 
     objects = RestrictedManager()
     policy = RULES_POLICY
@@ -230,11 +238,17 @@ class LegalMinimum(Coverage):
                 fields=["country", "category"],
                 condition=Q(category__isnull=False),
                 name="legal_minimum_unique_per_category",
+                violation_error_message=_(
+                    "This country already has a legal minimum for this category."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["country"],
                 condition=Q(category__isnull=True),
                 name="legal_minimum_unique_default",
+                violation_error_message=_(
+                    "This country already has a legal minimum for this category."
+                ),
             ),
         ]
 
@@ -444,6 +458,14 @@ class ClaimPart(models.Model):
     return_required = models.BooleanField(_("return required"), default=False)
     return_due = models.DateField(_("return due"), null=True, blank=True)
     returned_at = models.DateField(_("returned"), null=True, blank=True)
+    defective_return = models.ForeignKey(
+        "parts.DefectiveReturn",
+        verbose_name=_("return authorization"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="claim_parts",
+    )
     approved_amount = models.DecimalField(_("approved"), max_digits=16, decimal_places=2, default=0)
 
     objects = RestrictedManager()
@@ -459,7 +481,102 @@ class ClaimPart(models.Model):
         verbose_name_plural = _("claimed parts")
 
 
+RECOVERY_ROLES = frozenset({Role.QUALITY, Role.FINANCE, Role.MANAGER})
+
+
+class SupplierRecovery(models.Model):
+    """An approved claim (or one of its lines) passed on to the part's supplier."""
+
+    number = models.CharField(_("number"), max_length=30, unique=True)
+    claim = models.ForeignKey(
+        Claim, verbose_name=_("claim"), on_delete=models.PROTECT, related_name="recoveries"
+    )
+    line = models.ForeignKey(
+        ClaimPart,
+        verbose_name=_("claimed part"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="recoveries",
+    )
+    supplier = models.CharField(_("supplier"), max_length=200)
+    amount = models.DecimalField(
+        _("amount"), max_digits=16, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency, default="IRR")
+    status = models.CharField(
+        _("status"), max_length=10, choices=RecoveryStatus, default=RecoveryStatus.CLAIMED
+    )
+    recovered_amount = models.DecimalField(
+        _("recovered"), max_digits=16, decimal_places=2, default=0
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    objects = RestrictedManager()
+    policy = Policy(view=RECOVERY_ROLES, add=RECOVERY_ROLES, change=RECOVERY_ROLES)
+
+    class Meta:
+        verbose_name = _("supplier recovery")
+        verbose_name_plural = _("supplier recoveries")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.number
+
+    def get_absolute_url(self):
+        return reverse("warranty:recovery", args=[self.pk])
+
+
+class GuaranteeAction(models.Model):
+    """A guarantee honoured: money back, or the unit replaced (R5.2), as a manager accepted it."""
+
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        related_name="guarantee_actions",
+    )
+    kind = models.CharField(_("action"), max_length=12, choices=ActionKind)
+    rule = models.CharField(_("guarantee"), max_length=20, choices=GuaranteeKind)
+    basis = models.TextField(_("why"), blank=True)
+    new_unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("new unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
+
+    objects = RestrictedManager()
+    policy = Policy(
+        view=STAFF_ROLES,
+        add=frozenset({Role.MANAGER}),
+        change=frozenset({Role.MANAGER}),
+    )
+
+    class Meta:
+        verbose_name = _("guarantee action")
+        verbose_name_plural = _("guarantee actions")
+        ordering = ["-decided_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.unit_id}"
+
+
 track(
+    SupplierRecovery,
+    GuaranteeAction,
     WarrantyPolicy,
     PartCoverage,
     LegalMinimum,

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from aftersales.catalog.models import FailureCode
+from aftersales.core.calendars import show_date
 
 from .choices import ClaimStatus, GuaranteeKind
-from .coverage import rule_book
-from .models import Claim
+from .coverage import coverage_for, rule_book
+from .models import Claim, ClaimPart, GuaranteeAction
 
 DEFAULT_REPEATS = 3
 REPAIRED = (ClaimStatus.APPROVED, ClaimStatus.PARTLY, ClaimStatus.REVIEW)
@@ -81,4 +86,83 @@ def claim_counts(*, user) -> dict[str, int]:
     return {row["status"]: row["n"] for row in rows}
 
 
-__all__ = ["Q", "claim_counts", "lemons", "review_queue", "unit_repairs"]
+def guarantee_proposals(*, unit, today: dt.date | None = None) -> list[dict]:
+    """The guarantees beyond repair due to `unit` today (R5.2), each with a reason: money back
+    within N days of the warranty's start; a replacement for an inherent defect that appeared
+    within N days; a replacement on the Nth repair of the same defect. A guarantee already
+    honoured, or a unit no longer active, proposes nothing."""
+    if unit.status != "active":
+        return []
+    today = today or timezone.localdate()
+    policy = rule_book().policy_for(unit.product_model, unit.sale_date)
+    done = set(GuaranteeAction.objects.filter(unit=unit).values_list("rule", flat=True))
+    rules = policy.guarantee_map if policy is not None else {}
+    start = coverage_for(unit=unit, on=today, lines=[]).warranty_start if policy else None
+    proposals = []
+    money_back = rules.get(GuaranteeKind.MONEY_BACK)
+    if money_back and money_back.days is not None and start is not None:
+        until = start + dt.timedelta(days=money_back.days)
+        if start <= today <= until:
+            proposals.append(
+                {
+                    "rule": GuaranteeKind.MONEY_BACK,
+                    "reason": _("Money back is guaranteed until %(date)s.")
+                    % {"date": show_date(until)},
+                }
+            )
+    replace = rules.get(GuaranteeKind.REPLACE_DEFECT)
+    if replace and replace.days is not None and start is not None:
+        until = start + dt.timedelta(days=replace.days)
+        early = (
+            Claim.objects.filter(
+                unit=unit, status__in=REPAIRED, failure_date__gte=start, failure_date__lte=until
+            )
+            .order_by("failure_date", "pk")
+            .first()
+        )
+        if early is not None:
+            proposals.append(
+                {
+                    "rule": GuaranteeKind.REPLACE_DEFECT,
+                    "reason": _(
+                        "A defect appeared within %(days)s days of the start (claim %(number)s): "
+                        "replace the unit."
+                    )
+                    % {"days": replace.days, "number": early.number},
+                }
+            )
+    for row in unit_repairs(unit=unit):
+        if row["replace"]:
+            proposals.append(
+                {
+                    "rule": GuaranteeKind.REPLACE_REPEAT,
+                    "reason": _(
+                        "The defect %(defect)s was repaired %(repairs)s times: replace the unit."
+                    )
+                    % {"defect": row["defect"], "repairs": row["repairs"]},
+                }
+            )
+            break
+    return [p for p in proposals if p["rule"] not in done]
+
+
+def claim_returns(*, user):
+    """Claim lines whose faulty part was called back, with the return's status and inspection
+    result, as far as `user` may see (for quality)."""
+    return (
+        ClaimPart.objects.restrict(user, "view")
+        .filter(defective_return__isnull=False)
+        .select_related("claim__unit", "part", "defective_return")
+        .order_by("-defective_return__authorized_at", "-pk")
+    )
+
+
+__all__ = [
+    "Q",
+    "claim_counts",
+    "claim_returns",
+    "guarantee_proposals",
+    "lemons",
+    "review_queue",
+    "unit_repairs",
+]

@@ -15,13 +15,16 @@ def test_the_defaults_are_loaded_once_and_edits_survive(db):
     out = StringIO()
     call_command("load_warranty_defaults", stdout=out)
     assert (
-        "Created 2 legal minimums, 1 policies, 1 part rules, 3 guarantee rules." in out.getvalue()
+        "Created 3 legal minimums, 1 policies, 1 part rules, 3 guarantee rules." in out.getvalue()
     )
     italy = LegalMinimum.objects.get(country="IT", category=None)
     iran = LegalMinimum.objects.get(country="IR", category=None)
     assert (italy.months, italy.presumption_months) == (24, 12)
     assert "2019/771" in italy.source and "1388" in iran.source
     assert iran.commitment_years == 10
+    iran_ac = LegalMinimum.objects.get(country="IR", category=category)
+    assert (iran_ac.months, iran_ac.commitment_years) == (24, 10)
+    assert "air conditioners" in iran_ac.source and "not legal advice" in iran_ac.source
     assert PartCoverage.objects.get().months == 60
     assert GuaranteeRule.objects.count() == 3
 

@@ -1,11 +1,19 @@
-"""API schemas of the warranty: coverage decisions, policies, claims."""
+"""API schemas of the warranty: coverage decisions, policies, claims and their follow-ups."""
 
 import datetime as dt
 from decimal import Decimal
 
 from ninja import Field, Schema
 
-from .choices import ClaimStatus, Exclusion, LineKind, Submitter
+from .choices import (
+    ActionKind,
+    ClaimStatus,
+    Exclusion,
+    GuaranteeKind,
+    LineKind,
+    RecoveryStatus,
+    Submitter,
+)
 
 
 class LineIn(Schema):
@@ -153,3 +161,106 @@ class DecideIn(Schema):
 class ClaimFilters(Schema):
     status: ClaimStatus | None = None
     unit: int | None = None
+
+
+# Follow-ups of a claim: call-backs, supplier recoveries; guarantees as actions ----------------
+
+
+class CallbackIn(Schema):
+    """Call the faulty part of a claim line back (a return authorization of the parts app)."""
+
+    source: int = Field(..., description="Warehouse id holding the faulty part as defective stock.")
+    quantity: int | None = Field(None, ge=1, description="The line's quantity when not given.")
+
+
+class ReturnBriefOut(Schema):
+    id: int
+    number: str
+    source: int = Field(..., alias="source_id")
+    destination: int = Field(..., alias="destination_id")
+    quantity: int
+    status: str
+    result: str
+    inspection_note: str
+    authorized_at: dt.datetime
+    shipped_at: dt.datetime | None
+    received_at: dt.datetime | None
+    inspected_at: dt.datetime | None
+
+
+class CallbackOut(Schema):
+    """A claim line whose faulty part was called back, with its return authorization."""
+
+    line: int = Field(..., alias="pk")
+    claim: int = Field(..., alias="claim_id")
+    claim_number: str = Field(..., alias="claim.number")
+    part: int = Field(..., alias="part_id")
+    sku: str = Field(..., alias="part.sku")
+    quantity: int
+    return_required: bool
+    return_due: dt.date | None
+    returned_at: dt.date | None
+    defective_return: ReturnBriefOut
+
+
+class RecoveryIn(Schema):
+    line: int | None = Field(None, description="Claim line id; the whole claim when not given.")
+    supplier: str = Field(
+        "", max_length=200, description="Empty: the supplier named on the part's rule."
+    )
+    amount: Decimal | None = Field(None, ge=0, description="Empty: the approved amount.")
+    note: str = Field("", max_length=500)
+
+
+class RecoveryMoveIn(Schema):
+    to: RecoveryStatus
+    recovered_amount: Decimal | None = Field(None, ge=0)
+    note: str = Field("", max_length=500)
+
+
+class RecoveryOut(Schema):
+    id: int
+    number: str
+    claim: int = Field(..., alias="claim_id")
+    claim_number: str = Field(..., alias="claim.number")
+    line: int | None = Field(None, alias="line_id")
+    supplier: str
+    amount: Decimal
+    currency: str
+    status: RecoveryStatus
+    recovered_amount: Decimal
+    note: str
+    created_at: dt.datetime
+    closed_at: dt.datetime | None
+
+
+class RecoveryFilters(Schema):
+    status: RecoveryStatus | None = None
+    claim: int | None = None
+
+
+class ProposalOut(Schema):
+    rule: GuaranteeKind
+    reason: str
+
+    @staticmethod
+    def resolve_reason(obj):
+        return str(obj["reason"])
+
+
+class GuaranteeAcceptIn(Schema):
+    rule: GuaranteeKind
+    new_unit: int | None = Field(None, description="For a replacement: the new unit's id.")
+    note: str = Field("", max_length=500)
+
+
+class GuaranteeActionOut(Schema):
+    id: int
+    unit: int = Field(..., alias="unit_id")
+    kind: ActionKind
+    rule: GuaranteeKind
+    basis: str
+    new_unit: int | None = Field(None, alias="new_unit_id")
+    note: str
+    decided_by: int | None = Field(None, alias="decided_by_id")
+    decided_at: dt.datetime

@@ -83,3 +83,14 @@ def owned_unit(owner, agent):
 @pytest.fixture
 def strangers_unit(stranger, other_agent):
     return UnitFactory(owner=stranger, service_agent=other_agent, serial="WM7-555000")
+
+
+@pytest.fixture
+def service_data(db):
+    """The service types, SLA targets and holidays a data migration ships. A transactional test
+    (a browser test) empties the database after itself, so the next one loads them again."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("aftersales.service.migrations.0002_service_data").load(apps, None)

@@ -12,6 +12,17 @@ OPERATORS = {Role.OPERATOR, Role.MANAGER}
 MENU = [
     ("home", _("Search"), "search", None),
     (
+        _("Service"),
+        "tools",
+        [
+            ("service:queue", _("Requests"), "inbox", None),
+            ("service:visits", _("Visits"), "calendar-week", None),
+            ("service:today", _("My visits today"), "geo-alt", {Role.TECHNICIAN}),
+            ("service:defects", _("Defect reports"), "bug", {Role.QUALITY, Role.MANAGER}),
+            ("service:campaigns", _("Campaigns"), "megaphone", {Role.QUALITY, Role.MANAGER}),
+        ],
+    ),
+    (
         _("Installed base"),
         "upc-scan",
         [
@@ -50,6 +61,7 @@ MENU = [
 CUSTOMER_MENU = [
     ("portal:home", _("My products"), "house", None),
     ("portal:register", _("Register a product"), "plus-circle", None),
+    ("service:portal_requests", _("My requests"), "chat-left-text", None),
 ]
 
 

@@ -6,3 +6,15 @@ class ServiceConfig(AppConfig):
     name = "aftersales.service"
     label = "service"
     verbose_name = _("Service delivery")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .business import forget_calendars
+        from .models import Holiday
+
+        # the holiday cache of business.calendar_for, not a business rule
+        post_save.connect(forget_calendars, sender=Holiday, dispatch_uid="service-holidays-save")
+        post_delete.connect(
+            forget_calendars, sender=Holiday, dispatch_uid="service-holidays-delete"
+        )

@@ -1,0 +1,135 @@
+"""Forms of service delivery: they parse input; the services decide."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from aftersales.catalog.models import FailureCode, Part
+from aftersales.core.forms import BootstrapMixin, DateField, PhoneField
+from aftersales.workforce.models import Technician
+
+from .choices import Channel, Priority, SupportKind, SupportOutcome, VisitResult
+from .models import ServiceType
+
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class RequestForm(BootstrapMixin, forms.Form):
+    """A new request for a known customer: type, unit, where, what."""
+
+    service_type = forms.ModelChoiceField(ServiceType.objects.none(), label=_("Service type"))
+    unit = forms.ModelChoiceField(None, label=_("Unit"), required=False)
+    address = forms.ModelChoiceField(None, label=_("Address"), required=False)
+    channel = forms.ChoiceField(choices=Channel.choices, label=_("Channel"), initial=Channel.PHONE)
+    contact_phone = PhoneField(label=_("Contact phone"), required=False)
+    preferred_date = DateField(label=_("Preferred date"), required=False)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, user, customer, units, portal=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        types = ServiceType.objects.restrict(user, "view").filter(is_active=True)
+        if portal:
+            types = types.filter(code__in=["repair", "maintenance", "installation", "support"])
+            del self.fields["channel"]
+        self.fields["service_type"].queryset = types
+        self.fields["unit"].queryset = units
+        self.fields["address"].queryset = customer.addresses.all()
+        self.fields["address"].label_from_instance = lambda address: address.line
+
+
+class TriageForm(BootstrapMixin, forms.Form):
+    priority = forms.TypedChoiceField(
+        choices=[("", _("As the rules say"))] + Priority.choices,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        label=_("Priority"),
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=500)
+
+
+class TransitionForm(forms.Form):
+    to = forms.CharField()
+    note = forms.CharField(required=False, max_length=500)
+
+
+class ScheduleForm(BootstrapMixin, forms.Form):
+    technician = forms.ModelChoiceField(Technician.objects.none(), label=_("Technician"))
+    window_start = forms.DateTimeField(label=_("Promised from"), widget=DATETIME)
+    window_end = forms.DateTimeField(label=_("Promised until"), widget=DATETIME)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["technician"].queryset = Technician.objects.restrict(user, "view").filter(
+            is_active=True
+        )
+
+
+class CheckInForm(forms.Form):
+    latitude = forms.DecimalField(max_digits=9, decimal_places=6, required=False)
+    longitude = forms.DecimalField(max_digits=9, decimal_places=6, required=False)
+
+
+class DiagnosisForm(BootstrapMixin, forms.Form):
+    diagnosis = forms.CharField(
+        label=_("Diagnosis"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    failure_codes = forms.ModelMultipleChoiceField(
+        FailureCode.objects.none(), label=_("Failure codes"), required=False
+    )
+
+    def __init__(self, *args, user, steps, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["failure_codes"].queryset = FailureCode.objects.restrict(user, "view").filter(
+            is_active=True
+        )
+        self.steps = steps
+        for index, step in enumerate(steps):
+            self.fields[f"step_{index}"] = forms.BooleanField(label=step, required=False)
+
+    def checklist(self) -> dict[str, bool]:
+        return {step: self.cleaned_data[f"step_{i}"] for i, step in enumerate(self.steps)}
+
+
+class PartForm(BootstrapMixin, forms.Form):
+    part = forms.ModelChoiceField(Part.objects.none(), label=_("Part"))
+    quantity = forms.IntegerField(label=_("Quantity"), min_value=1, initial=1)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["part"].queryset = Part.objects.restrict(user, "view")
+
+
+class PhotoForm(BootstrapMixin, forms.Form):
+    image = forms.ImageField(label=_("Photo"))
+    caption = forms.CharField(label=_("Caption"), required=False, max_length=200)
+
+
+class SignatureForm(BootstrapMixin, forms.Form):
+    signed_by = forms.CharField(label=_("Signed by"), max_length=200)
+    signature = forms.CharField(widget=forms.HiddenInput)
+
+
+class CloseForm(BootstrapMixin, forms.Form):
+    result = forms.ChoiceField(choices=VisitResult.choices, label=_("Result"))
+    labour_minutes = forms.IntegerField(label=_("Labour (minutes)"), min_value=0)
+
+
+class ReferForm(BootstrapMixin, forms.Form):
+    description = forms.CharField(
+        label=_("What is wrong with the product"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class SupportForm(BootstrapMixin, forms.Form):
+    kind = forms.ChoiceField(choices=SupportKind.choices, label=_("Kind"))
+    channel = forms.ChoiceField(choices=Channel.choices, label=_("Channel"), initial=Channel.PHONE)
+    outcome = forms.ChoiceField(choices=SupportOutcome.choices, label=_("Outcome"))
+    minutes = forms.IntegerField(label=_("Minutes"), min_value=0, initial=0)
+    attendees = forms.IntegerField(label=_("People trained"), min_value=0, initial=0)
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class RescheduleForm(BootstrapMixin, forms.Form):
+    preferred_date = DateField(label=_("Another day"))

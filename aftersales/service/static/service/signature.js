@@ -1,0 +1,61 @@
+// A drawn signature: pointer strokes on a canvas, posted as a PNG data URL in the hidden field.
+(function () {
+  "use strict";
+  document.querySelectorAll("form[data-signature]").forEach(function (form) {
+    var canvas = form.querySelector("canvas[data-signature-pad]");
+    var field = form.querySelector("input[name=signature]");
+    if (!canvas || !field) return;
+    var ctx = canvas.getContext("2d");
+    var drawing = false;
+    var drawn = false;
+    function fit() {
+      var ratio = window.devicePixelRatio || 1;
+      canvas.width = canvas.clientWidth * ratio;
+      canvas.height = canvas.clientHeight * ratio;
+      ctx.scale(ratio, ratio);
+      ctx.lineWidth = 2;
+      ctx.lineCap = "round";
+      ctx.strokeStyle = "#000";
+    }
+    function point(event) {
+      var box = canvas.getBoundingClientRect();
+      return { x: event.clientX - box.left, y: event.clientY - box.top };
+    }
+    canvas.addEventListener("pointerdown", function (event) {
+      drawing = true;
+      canvas.setPointerCapture(event.pointerId);
+      var p = point(event);
+      ctx.beginPath();
+      ctx.moveTo(p.x, p.y);
+    });
+    canvas.addEventListener("pointermove", function (event) {
+      if (!drawing) return;
+      var p = point(event);
+      ctx.lineTo(p.x, p.y);
+      ctx.stroke();
+      drawn = true;
+    });
+    ["pointerup", "pointercancel"].forEach(function (name) {
+      canvas.addEventListener(name, function () { drawing = false; });
+    });
+    var clear = form.querySelector("[data-signature-clear]");
+    if (clear) clear.addEventListener("click", function () {
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      drawn = false;
+      field.value = "";
+    });
+    form.addEventListener("submit", function (event) {
+      if (!drawn) { event.preventDefault(); canvas.classList.add("border-danger"); return; }
+      field.value = canvas.toDataURL("image/png");
+    });
+    fit();
+  });
+  // The check-in form sends the position when the browser may give it.
+  var checkIn = document.getElementById("check-in-form");
+  if (checkIn && navigator.geolocation) {
+    navigator.geolocation.getCurrentPosition(function (position) {
+      checkIn.querySelector("[name=latitude]").value = position.coords.latitude.toFixed(6);
+      checkIn.querySelector("[name=longitude]").value = position.coords.longitude.toFixed(6);
+    }, function () {}, { timeout: 5000 });
+  }
+})();

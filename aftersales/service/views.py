@@ -1,0 +1,624 @@
+"""Pages of service delivery: the operator's queue and intake, a request's page, the
+dispatcher's planning, the technician's day and visit page, and the customer's portal pages."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from aftersales.core.access import can
+from aftersales.core.choices import Role
+from aftersales.core.views.edit import form_page, require
+from aftersales.core.views.lists import Column, ObjectListView
+from aftersales.customers.models import Customer
+from aftersales.customers.selectors import customers_find
+from aftersales.units.models import Unit
+from aftersales.units.selectors import units_find
+
+from . import proactive, selectors, services
+from .choices import Channel, ContactStatus, DefectStatus, Status, VisitStatus
+from .filters import DefectFilter, RequestFilter, VisitFilter
+from .forms import (
+    CheckInForm,
+    CloseForm,
+    DiagnosisForm,
+    PartForm,
+    PhotoForm,
+    ReferForm,
+    RequestForm,
+    RescheduleForm,
+    ScheduleForm,
+    SignatureForm,
+    SupportForm,
+    TransitionForm,
+    TriageForm,
+)
+from .models import Campaign, CampaignContact, DefectReport, ServiceRequest, Visit, VisitPhoto
+
+# planning and checking in a visit make these moves
+BY_OTHER_MEANS = (Status.SCHEDULED, Status.IN_PROGRESS)
+
+
+def _fail(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+# --- the operator ------------------------------------------------------------------------------
+
+
+class RequestList(ObjectListView):
+    """The incoming queue: open requests first by priority."""
+
+    model = ServiceRequest
+    filterset_class = RequestFilter
+    default_sort = "-priority"
+    select_related = ("service_type", "customer", "unit")
+    title = gettext_lazy("Service requests")
+    create_url = reverse_lazy("service:start")
+    columns = [
+        Column("number", gettext_lazy("Number"), sort="number", link=True, kind="serial"),
+        Column("opened_at", gettext_lazy("Opened"), sort="opened_at", kind="datetime"),
+        Column("customer.display_name", gettext_lazy("Customer"), sort="customer__search_name"),
+        Column("unit.serial", gettext_lazy("Serial"), kind="serial"),
+        Column("service_type.name", gettext_lazy("Service type")),
+        Column("get_priority_display", gettext_lazy("Priority"), sort="priority"),
+        Column("get_status_display", gettext_lazy("Status"), sort="status"),
+        Column("response_due", gettext_lazy("Response due"), sort="response_due", kind="datetime"),
+        Column(
+            "resolution_due", gettext_lazy("Resolution due"), sort="resolution_due", kind="datetime"
+        ),
+        Column(lambda obj: selectors.sla_flag(obj).label, gettext_lazy("Service level")),
+    ]
+
+    def can_create(self) -> bool:
+        return self.request.user.role != Role.CUSTOMER and can(
+            self.request.user, ServiceRequest, "add"
+        )
+
+
+@login_required
+def request_start(request):
+    """Find the customer by phone (or name, national ID) or the unit by serial."""
+    require(request, ServiceRequest, "add")
+    if request.user.role == Role.CUSTOMER:
+        raise Http404
+    query = request.GET.get("q", "").strip()
+    customers = units = []
+    if query:
+        customers = list(customers_find(user=request.user, query=query)[:10])
+        units = list(units_find(user=request.user, query=query)[:10])
+    context = {
+        "title": _("New service request"),
+        "query": query,
+        "customers": customers,
+        "units": units,
+    }
+    return TemplateResponse(request, "service/start.html", context)
+
+
+@login_required
+def request_create(request, customer_id: int):
+    require(request, ServiceRequest, "add")
+    if request.user.role == Role.CUSTOMER:
+        raise Http404
+    customer = get_object_or_404(Customer.objects.restrict(request.user, "view"), pk=customer_id)
+    units = Unit.objects.restrict(request.user, "view").filter(owner=customer)
+    initial = {"unit": request.GET.get("unit")}
+    form = RequestForm(
+        request.POST or None, initial=initial, user=request.user, customer=customer, units=units
+    )
+
+    def save(data):
+        return services.request_open(by=request.user, customer=customer, **data)
+
+    return form_page(
+        request,
+        form,
+        save=save,
+        title=_("New service request for %(name)s") % {"name": customer.display_name},
+        done=_("The request was opened."),
+        cancel_url=reverse("service:start"),
+    )
+
+
+@login_required
+def request_detail(request, pk: int):
+    obj = get_object_or_404(selectors.requests_for(request.user), pk=pk)
+    if request.user.role == Role.CUSTOMER:
+        return redirect("service:portal_request", pk=pk)
+    allowed = services.allowed_transitions(obj, request.user)
+    transitions = [
+        (status, Status(status).label)
+        for status in allowed
+        if status not in BY_OTHER_MEANS
+        and not (status == Status.TRIAGED and obj.status == Status.NEW)
+    ]
+    context = {
+        "title": obj.number,
+        "obj": obj,
+        "clocks": selectors.sla_clocks(obj),
+        "visits": obj.visits.select_related("technician").order_by("window_start"),
+        "changes": obj.status_changes.select_related("by"),
+        "transitions": transitions,
+        "can_triage": obj.status == Status.NEW and Status.TRIAGED in allowed,
+        "can_schedule": can(request.user, Visit, "add")
+        and obj.status not in (Status.NEW, Status.CLOSED, Status.CANCELLED, Status.RESOLVED),
+        "triage_form": TriageForm(),
+        "support_form": SupportForm(
+            initial={"kind": "training" if obj.service_type.code == "training" else "remote"}
+        ),
+        "can_support": obj.is_open and can(request.user, ServiceRequest, "change"),
+        "sessions": obj.support_sessions.select_related("by"),
+    }
+    return TemplateResponse(request, "service/request_detail.html", context)
+
+
+@login_required
+@require_POST
+def request_triage(request, pk: int):
+    obj = get_object_or_404(ServiceRequest.objects.restrict(request.user, "change"), pk=pk)
+    form = TriageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.request_triage(
+                request=obj,
+                by=request.user,
+                priority=form.cleaned_data["priority"],
+                note=form.cleaned_data["note"],
+            )
+            messages.success(request, _("The request was triaged."))
+        except ValidationError as error:
+            _fail(request, error)
+    return redirect(obj)
+
+
+@login_required
+@require_POST
+def request_transition(request, pk: int):
+    """Move a request; customers may only cancel theirs (and reopen a resolved one)."""
+    obj = get_object_or_404(selectors.requests_for(request.user), pk=pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    try:
+        services.request_transition(
+            request=obj, to=form.cleaned_data["to"], by=request.user, note=form.cleaned_data["note"]
+        )
+        messages.success(request, _("The request was updated."))
+    except ValidationError as error:
+        _fail(request, error)
+    except PermissionDenied:
+        raise Http404 from None
+    if request.user.role == Role.CUSTOMER:
+        return redirect("service:portal_request", pk=pk)
+    return redirect(obj)
+
+
+@login_required
+@require_POST
+def support_record(request, pk: int):
+    obj = get_object_or_404(ServiceRequest.objects.restrict(request.user, "change"), pk=pk)
+    form = SupportForm(request.POST)
+    try:
+        _valid(form)
+        services.support_record(request=obj, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+    except ValidationError as error:
+        _fail(request, error)
+    except PermissionDenied:
+        raise Http404 from None
+    return redirect(obj)
+
+
+@login_required
+@require_POST
+def request_reschedule(request, pk: int):
+    """Another day for the visit, asked by the customer (portal) or the desk."""
+    obj = get_object_or_404(selectors.requests_for(request.user), pk=pk)
+    form = RescheduleForm(request.POST)
+    try:
+        _valid(form)
+        services.request_reschedule(
+            request=obj, by=request.user, preferred_date=form.cleaned_data["preferred_date"]
+        )
+        messages.success(request, _("We will plan the visit for the new day."))
+    except ValidationError as error:
+        _fail(request, error)
+    except PermissionDenied:
+        raise Http404 from None
+    if request.user.role == Role.CUSTOMER:
+        return redirect("service:portal_request", pk=pk)
+    return redirect(obj)
+
+
+# --- the dispatcher ----------------------------------------------------------------------------
+
+
+@login_required
+def visit_schedule(request, pk: int):
+    require(request, Visit, "add")
+    obj = get_object_or_404(ServiceRequest.objects.restrict(request.user, "change"), pk=pk)
+    form = ScheduleForm(request.POST or None, user=request.user)
+
+    def save(data):
+        services.visit_schedule(request=obj, by=request.user, **data)
+        return obj
+
+    return form_page(
+        request,
+        form,
+        save=save,
+        title=_("Plan a visit for %(number)s") % {"number": obj.number},
+        done=_("The visit was planned."),
+        cancel_url=obj.get_absolute_url(),
+    )
+
+
+class VisitList(ObjectListView):
+    model = Visit
+    filterset_class = VisitFilter
+    default_sort = "window_start"
+    select_related = ("request", "request__customer", "technician")
+    title = gettext_lazy("Visits")
+    columns = [
+        Column("number", gettext_lazy("Number"), sort="number", link=True, kind="serial"),
+        Column("request.number", gettext_lazy("Request"), kind="serial"),
+        Column("request.customer.display_name", gettext_lazy("Customer")),
+        Column("technician.full_name", gettext_lazy("Technician"), sort="technician__last_name"),
+        Column("window_start", gettext_lazy("Promised from"), sort="window_start", kind="datetime"),
+        Column("window_end", gettext_lazy("Promised until"), kind="datetime"),
+        Column("get_status_display", gettext_lazy("Status"), sort="status"),
+        Column("get_result_display", gettext_lazy("Result")),
+    ]
+
+    def can_create(self) -> bool:
+        return False
+
+
+# --- the technician ----------------------------------------------------------------------------
+
+
+@login_required
+def today(request):
+    """The technician's visits of the day, in order: made for a phone."""
+    context = {"title": _("Today's visits"), "visits": selectors.visits_today(user=request.user)}
+    return TemplateResponse(request, "service/today.html", context)
+
+
+def _visit_for(request, pk: int, action: str = "view") -> Visit:
+    return get_object_or_404(
+        Visit.objects.restrict(request.user, action).select_related(
+            "request", "request__customer", "request__unit", "request__service_type", "technician"
+        ),
+        pk=pk,
+    )
+
+
+@login_required
+def visit_detail(request, pk: int):
+    visit = _visit_for(request, pk)
+    if request.user.role == Role.CUSTOMER:
+        return redirect("service:portal_request", pk=visit.request_id)
+    steps = visit.request.service_type.checklist
+    initial = {"diagnosis": visit.diagnosis, "failure_codes": visit.failure_codes.all()}
+    initial.update({f"step_{i}": bool(visit.checklist.get(s)) for i, s in enumerate(steps)})
+    may_work = can(request.user, Visit, "change")
+    context = {
+        "title": visit.number,
+        "visit": visit,
+        "may_work": may_work,
+        "on_site": visit.status == VisitStatus.ON_SITE,
+        "planned": visit.status == VisitStatus.PLANNED,
+        "diagnosis_form": DiagnosisForm(initial=initial, user=request.user, steps=steps),
+        "part_form": PartForm(user=request.user),
+        "photo_form": PhotoForm(),
+        "signature_form": SignatureForm(initial={"signed_by": visit.request.customer.display_name}),
+        "close_form": CloseForm(),
+        "refer_form": ReferForm(),
+        "may_refer": can(request.user, DefectReport, "add") and visit.request.unit_id is not None,
+        "reports": visit.defect_reports.all(),
+        "parts": visit.parts.select_related("part", "warehouse"),
+        "photos": visit.photos.all(),
+    }
+    return TemplateResponse(request, "service/visit_detail.html", context)
+
+
+VISIT_STEPS = ("check_in", "record", "part", "photo", "sign", "close", "cancel", "refer")
+
+
+@login_required
+@require_POST
+def visit_action(request, pk: int, step: str):
+    """One step of the visit page; errors come back as messages on the page."""
+    if step not in VISIT_STEPS:
+        raise Http404
+    visit = _visit_for(request, pk, "change")
+    user = request.user
+    try:
+        if step == "check_in":
+            form = CheckInForm(request.POST)
+            data = form.cleaned_data if form.is_valid() else {}
+            services.visit_check_in(
+                visit=visit, by=user, latitude=data.get("latitude"), longitude=data.get("longitude")
+            )
+        elif step == "record":
+            steps = visit.request.service_type.checklist
+            form = DiagnosisForm(request.POST, user=user, steps=steps)
+            _valid(form)
+            services.visit_record(
+                visit=visit,
+                by=user,
+                diagnosis=form.cleaned_data["diagnosis"],
+                failure_codes=form.cleaned_data["failure_codes"],
+                checklist=form.checklist(),
+            )
+        elif step == "part":
+            form = PartForm(request.POST, user=user)
+            _valid(form)
+            services.visit_add_part(visit=visit, by=user, **form.cleaned_data)
+        elif step == "photo":
+            form = PhotoForm(request.POST, request.FILES)
+            _valid(form)
+            services.visit_add_photo(visit=visit, by=user, **form.cleaned_data)
+        elif step == "sign":
+            form = SignatureForm(request.POST)
+            _valid(form)
+            services.visit_sign(
+                visit=visit,
+                by=user,
+                data_url=form.cleaned_data["signature"],
+                signed_by=form.cleaned_data["signed_by"],
+            )
+        elif step == "close":
+            form = CloseForm(request.POST)
+            _valid(form)
+            services.visit_close(visit=visit, by=user, **form.cleaned_data)
+        elif step == "cancel":
+            services.visit_cancel(visit=visit, by=user)
+        elif step == "refer":
+            form = ReferForm(request.POST)
+            _valid(form)
+            report = services.defect_report_raise(visit=visit, by=user, **form.cleaned_data)
+            messages.success(
+                request,
+                _("Defect report %(number)s was sent to production.") % {"number": report.number},
+            )
+            return redirect(visit)
+        messages.success(request, _("Saved."))
+    except ValidationError as error:
+        _fail(request, error)
+    except PermissionDenied:
+        raise Http404 from None
+    return redirect(visit)
+
+
+def _valid(form) -> None:
+    """A form's errors as a ValidationError, one sentence per field."""
+    if form.is_valid():
+        return
+    errors = []
+    for name, messages_ in form.errors.items():
+        field = form.fields.get(name)
+        errors.append(
+            _("%(field)s: %(errors)s")
+            % {"field": field.label if field else "", "errors": " ".join(messages_)}
+        )
+    raise ValidationError(errors)
+
+
+@login_required
+def photo(request, pk: int):
+    """A visit photo, only to those who may see the visit."""
+    obj = get_object_or_404(VisitPhoto.objects.restrict(request.user, "view"), pk=pk)
+    return FileResponse(obj.image.open("rb"), as_attachment=False)
+
+
+@login_required
+def signature(request, pk: int):
+    visit = _visit_for(request, pk)
+    if not visit.signature:
+        raise Http404
+    return FileResponse(visit.signature.open("rb"), content_type="image/png")
+
+
+# --- production's quality queue ---------------------------------------------------------------
+
+
+class DefectList(ObjectListView):
+    model = DefectReport
+    filterset_class = DefectFilter
+    select_related = ("unit", "unit__product_model", "visit")
+    title = gettext_lazy("Defect reports")
+    columns = [
+        Column("number", gettext_lazy("Number"), sort="number", link=True, kind="serial"),
+        Column("raised_at", gettext_lazy("Raised"), sort="raised_at", kind="datetime"),
+        Column("unit.product_model.code", gettext_lazy("Model"), kind="serial"),
+        Column("unit.serial", gettext_lazy("Serial"), kind="serial"),
+        Column("batch", gettext_lazy("Production batch"), sort="batch", kind="serial"),
+        Column("get_status_display", gettext_lazy("Status"), sort="status"),
+    ]
+
+    def can_create(self) -> bool:
+        return False
+
+
+@login_required
+def defect_detail(request, pk: int):
+    report = get_object_or_404(
+        DefectReport.objects.restrict(request.user, "view").select_related(
+            "unit", "unit__product_model", "visit", "visit__request"
+        ),
+        pk=pk,
+    )
+    if request.method == "POST":
+        report = get_object_or_404(DefectReport.objects.restrict(request.user, "change"), pk=pk)
+        try:
+            services.defect_report_set_status(
+                report=report, status=request.POST.get("status", ""), by=request.user
+            )
+            messages.success(request, _("Saved."))
+        except ValidationError as error:
+            _fail(request, error)
+        except PermissionDenied:
+            raise Http404 from None
+        return redirect(report)
+    context = {
+        "title": report.number,
+        "report": report,
+        "visit": report.visit,
+        "statuses": DefectStatus.choices if can(request.user, DefectReport, "change") else [],
+    }
+    return TemplateResponse(request, "service/defect_detail.html", context)
+
+
+# --- campaigns (recalls, field campaigns) -----------------------------------------------------
+
+
+class CampaignList(ObjectListView):
+    model = Campaign
+    default_sort = "-pk"
+    select_related = ("product_model",)
+    title = gettext_lazy("Campaigns")
+    columns = [
+        Column("code", gettext_lazy("Code"), sort="code", link=True, kind="serial"),
+        Column("name", gettext_lazy("Name"), sort="name"),
+        Column("product_model.code", gettext_lazy("Model"), kind="serial"),
+        Column("batch_from", gettext_lazy("From batch"), kind="serial"),
+        Column("batch_to", gettext_lazy("To batch"), kind="serial"),
+        Column("launched_at", gettext_lazy("Launched"), sort="launched_at", kind="datetime"),
+    ]
+
+    def base_queryset(self):
+        return super().base_queryset().distinct()
+
+    def can_create(self) -> bool:
+        return False  # campaigns are defined in the administration
+
+
+@login_required
+def campaign_detail(request, pk: int):
+    campaign = get_object_or_404(Campaign.objects.restrict(request.user, "view").distinct(), pk=pk)
+    if request.method == "POST":
+        campaign = get_object_or_404(Campaign.objects.restrict(request.user, "change"), pk=pk)
+        try:
+            made = proactive.campaign_launch(campaign=campaign, by=request.user)
+        except PermissionDenied:
+            raise Http404 from None
+        messages.success(request, _("%(count)s owners added to the campaign.") % {"count": made})
+        return redirect(campaign)
+    contacts = (
+        CampaignContact.objects.restrict(request.user, "view")
+        .filter(campaign=campaign)
+        .select_related("unit", "unit__owner", "request")
+    )
+    context = {
+        "title": str(campaign),
+        "campaign": campaign,
+        "contacts": contacts,
+        "statuses": ContactStatus.choices,
+        "can_launch": can(request.user, Campaign, "change"),
+        "can_record": can(request.user, CampaignContact, "change"),
+    }
+    return TemplateResponse(request, "service/campaign_detail.html", context)
+
+
+@login_required
+@require_POST
+def campaign_contact(request, pk: int):
+    contact = get_object_or_404(CampaignContact.objects.restrict(request.user, "change"), pk=pk)
+    try:
+        proactive.campaign_contact_record(
+            contact=contact,
+            status=request.POST.get("status", ""),
+            note=request.POST.get("note", ""),
+            by=request.user,
+        )
+        messages.success(request, _("Saved."))
+    except ValidationError as error:
+        _fail(request, error)
+    except PermissionDenied:
+        raise Http404 from None
+    return redirect(contact.campaign)
+
+
+# --- the customer's portal ---------------------------------------------------------------------
+
+
+def _customer(request) -> Customer:
+    customer = getattr(request.user, "customer", None)
+    if request.user.role != Role.CUSTOMER or customer is None:
+        raise Http404
+    return customer
+
+
+@login_required
+def portal_requests(request):
+    _customer(request)
+    context = {
+        "title": _("My service requests"),
+        "requests": selectors.requests_for(request.user).order_by("-opened_at"),
+    }
+    return TemplateResponse(request, "service/portal_requests.html", context)
+
+
+@login_required
+def portal_request_create(request):
+    customer = _customer(request)
+    units = Unit.objects.restrict(request.user, "view").filter(owner=customer)
+    form = RequestForm(
+        request.POST or None,
+        initial={"unit": request.GET.get("unit")},
+        user=request.user,
+        customer=customer,
+        units=units,
+        portal=True,
+    )
+
+    def save(data):
+        obj = services.request_open(by=request.user, customer=customer, channel=Channel.WEB, **data)
+        return _PortalTarget(obj)
+
+    return form_page(
+        request,
+        form,
+        save=save,
+        title=_("Open a service request"),
+        done=_("Your request was received."),
+        cancel_url=reverse("service:portal_requests"),
+    )
+
+
+class _PortalTarget:
+    """Makes `form_page` redirect to the portal's page of the request."""
+
+    def __init__(self, obj):
+        self.obj = obj
+
+    def get_absolute_url(self):
+        return reverse("service:portal_request", args=[self.obj.pk])
+
+
+@login_required
+def portal_request(request, pk: int):
+    _customer(request)
+    obj = get_object_or_404(selectors.requests_for(request.user), pk=pk)
+    allowed = services.allowed_transitions(obj, request.user)
+    context = {
+        "title": obj.number,
+        "obj": obj,
+        "visits": obj.visits.select_related("technician")
+        .prefetch_related("failure_codes", "parts__part", "photos")
+        .order_by("window_start"),
+        "can_cancel": Status.CANCELLED in allowed,
+        "can_reschedule": obj.status in (Status.NEW, Status.TRIAGED, Status.SCHEDULED),
+        "reschedule_form": RescheduleForm(initial={"preferred_date": obj.preferred_date}),
+        "can_reopen": Status.REOPENED in allowed,
+    }
+    return TemplateResponse(request, "service/portal_request.html", context)

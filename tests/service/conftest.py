@@ -1,0 +1,35 @@
+import pytest
+
+from aftersales.core.choices import Role
+from tests.factories import CategoryFactory, ProductModelFactory, UnitFactory
+
+from .factories import technician_with_login
+
+
+@pytest.fixture
+def dispatcher(make_user):
+    return make_user(Role.DISPATCHER, username="dispatcher")
+
+
+@pytest.fixture
+def technician(db):
+    return technician_with_login()
+
+
+@pytest.fixture
+def air_conditioner(owner, agent):
+    category = CategoryFactory(code="ac", name_en="Air conditioners", peak_months=[6, 7, 8])
+    return UnitFactory(
+        owner=owner,
+        service_agent=agent,
+        serial="AC-777",
+        product_model=ProductModelFactory(category=category),
+    )
+
+
+@pytest.fixture
+def food_processor(owner):
+    category = CategoryFactory(code="food", name_en="Food processors", peak_months=[])
+    return UnitFactory(
+        owner=owner, serial="FP-1", product_model=ProductModelFactory(category=category)
+    )

@@ -9,6 +9,16 @@ from .factories import PASSWORD, AgentFactory, CustomerFactory, UnitFactory, Use
 
 
 @pytest.fixture(autouse=True)
+def _english_to_start_with():
+    """Requests activate their user's language in the thread; each test starts from English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins

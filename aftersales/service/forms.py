@@ -1,16 +1,80 @@
 """Forms of service delivery: they parse input; the services decide."""
 
+import datetime as dt
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aftersales.catalog.models import FailureCode, Part
+from aftersales.core import calendars
 from aftersales.core.forms import BootstrapMixin, DateField, PhoneField
+from aftersales.core.text import latin_digits, persian_digits
 from aftersales.workforce.models import Technician
 
 from .choices import Channel, Priority, SupportKind, SupportOutcome, VisitResult
 from .models import ServiceType
 
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+GREGORIAN_YEARS = 1700  # a 4-digit year from here on is Gregorian (Jalali years are ~1400)
+
+
+class JalaliDateTimeInput(forms.DateTimeInput):
+    """The browser's date-time picker, or for `fa` a text box with a Jalali date and a time,
+    e.g. ۱۴۰۵/۰۹/۰۲ ۱۰:۰۰ (in the active time zone)."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        if calendars.uses_jalali():
+            widget["type"] = "text"
+            widget["attrs"].setdefault("placeholder", "۱۴۰۵/۰۹/۰۲ ۱۰:۰۰")
+            widget["attrs"]["data-calendar"] = "jalali"
+            widget["attrs"].setdefault("dir", "ltr")
+            if isinstance(value, dt.datetime):
+                if timezone.is_aware(value):
+                    value = timezone.localtime(value)
+                text = f"{calendars.jalali_text(value.date())} {value:%H:%M}"
+                widget["value"] = persian_digits(text)
+        else:
+            widget["type"] = "datetime-local"
+        return context
+
+
+class DateTimeField(forms.DateTimeField):
+    """A moment: Jalali "1405/09/02 10:00" (Persian or Latin digits) when the user speaks
+    Persian, else the browser's ISO value; naive input is in the active time zone."""
+
+    widget = JalaliDateTimeInput
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip():
+            value = latin_digits(value).strip()
+            if calendars.uses_jalali():
+                parsed = _jalali_moment(value)
+                if parsed is not None:
+                    return super().to_python(parsed)
+        return super().to_python(value)
+
+
+def _jalali_moment(text: str) -> dt.datetime | None:
+    """'1405/09/02 10:00' (or 1405-09-02T10:00) as a naive Gregorian datetime, else None."""
+    day_text, _sep, time_text = text.replace("T", " ").partition(" ")
+    if day_text[:4].isdigit() and int(day_text[:4]) >= GREGORIAN_YEARS:
+        return None  # an ISO date from the browser's picker
+    day = calendars.parse_jalali(day_text)
+    if day is None:
+        return None
+    time_text = time_text.strip() or "00:00"
+    for pattern in ("%H:%M", "%H:%M:%S"):
+        try:
+            moment = dt.datetime.strptime(time_text, pattern).time()
+        except ValueError:
+            continue
+        return dt.datetime.combine(day, moment)
+    return None
 
 
 class RequestForm(BootstrapMixin, forms.Form):
@@ -54,8 +118,8 @@ class TransitionForm(forms.Form):
 
 class ScheduleForm(BootstrapMixin, forms.Form):
     technician = forms.ModelChoiceField(Technician.objects.none(), label=_("Technician"))
-    window_start = forms.DateTimeField(label=_("Promised from"), widget=DATETIME)
-    window_end = forms.DateTimeField(label=_("Promised until"), widget=DATETIME)
+    window_start = DateTimeField(label=_("Promised from"))
+    window_end = DateTimeField(label=_("Promised until"))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

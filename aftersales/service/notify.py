@@ -78,8 +78,9 @@ def compose(request, status: str) -> tuple[str, str]:
     return subject, body
 
 
-def notify_on_commit(request, status: str) -> None:
-    """Tell the customer about `status` once the current transaction commits."""
+def notify_on_commit(request, status: str, *, instance=None) -> None:
+    """Tell the customer about `status` once the current transaction commits. `instance`: the
+    request as committed, when the caller knows it (a new request), saving a query."""
     if status not in EVENTS:
         return
     pk = request.pk
@@ -87,7 +88,10 @@ def notify_on_commit(request, status: str) -> None:
     def send():
         from .models import ServiceRequest
 
-        fresh = ServiceRequest.objects.select_related("customer").get(pk=pk)
+        if instance is not None:
+            fresh = instance
+        else:
+            fresh = ServiceRequest.objects.select_related("customer").get(pk=pk)
         customer = fresh.customer
         with translation.override(customer.preferred_language or settings.LANGUAGE_CODE):
             subject, body = compose(fresh, status)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -27,10 +28,12 @@ def open_requests_of_unit(*, user, unit) -> QuerySet[ServiceRequest]:
 
 
 def visits_today(*, user, day: dt.date | None = None) -> QuerySet[Visit]:
-    """The user's own visits of the day (a technician), in the order of their windows."""
-    day = day or timezone.localdate()
-    start = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-    end = start + dt.timedelta(days=1)
+    """The user's own visits of the day (a technician), in the order of their windows. "Today"
+    is in the user's time zone (else the active one)."""
+    zone = _zone_of(user)
+    day = day or timezone.localdate(timezone=zone)
+    start = dt.datetime.combine(day, dt.time.min, tzinfo=zone)
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
     return (
         Visit.objects.restrict(user, "view")
         .filter(technician__user=user, window_start__lt=end, window_end__gt=start)
@@ -38,6 +41,16 @@ def visits_today(*, user, day: dt.date | None = None) -> QuerySet[Visit]:
         .select_related("request", "request__customer", "request__unit", "request__address")
         .order_by("window_start", "pk")
     )
+
+
+def _zone_of(user) -> dt.tzinfo:
+    name = getattr(user, "time_zone", "")
+    if name:
+        try:
+            return zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            pass
+    return timezone.get_current_timezone()
 
 
 def breached_q(now: dt.datetime | None = None) -> Q:

@@ -6,7 +6,10 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import uuid
 
+from auditlog.context import disable_auditlog
+from auditlog.receivers import log_create as audit_create
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -17,7 +20,7 @@ from aftersales.core.choices import Role
 from aftersales.core.models import User
 from aftersales.core.numbering import next_number
 
-from . import rules
+from . import caches, rules
 from .business import business_add, business_between, calendar_for
 from .choices import (
     FIXING_RESULTS,
@@ -33,7 +36,6 @@ from .choices import (
 from .models import (
     DefectReport,
     ServiceRequest,
-    SlaTarget,
     StatusChange,
     SupportSession,
     Visit,
@@ -103,16 +105,15 @@ def _calendar_code(customer) -> str:
 
 
 def _set_targets(request: ServiceRequest) -> None:
-    target = SlaTarget.objects.filter(
-        service_type=request.service_type, priority=request.priority
-    ).first()
+    target = caches.sla_target(request.service_type_id, request.priority)
     if target is None:
         request.response_due = request.resolution_due = None
         return
+    response_hours, resolution_hours = target
     calendar = calendar_for(request.calendar)
     if request.responded_at is None:
-        request.response_due = business_add(request.opened_at, target.response_hours, calendar)
-    request.resolution_due = business_add(request.opened_at, target.resolution_hours, calendar)
+        request.response_due = business_add(request.opened_at, response_hours, calendar)
+    request.resolution_due = business_add(request.opened_at, resolution_hours, calendar)
 
 
 def _attach_triage(request: ServiceRequest, at: dt.datetime, priority: int | None = None) -> None:
@@ -189,6 +190,8 @@ def request_open(
         agent = unit.service_agent
     duplicate = None
     if unit is not None:
+        if not type(unit).owner.is_cached(unit):
+            unit.owner = customer  # checked above: the warranty decision reads the owner
         duplicate = (
             ServiceRequest.objects.select_for_update()
             .filter(unit=unit, status__in=OPEN_STATUSES)
@@ -214,12 +217,23 @@ def request_open(
     )
     _attach_triage(request, at)
     _set_targets(request)
-    # the number last: its row lock serializes every opening until the transaction commits
-    request.number = next_number(f"SR-{at.year}")
-    request.save()
+    # The gap-free number last of all: its row lock serializes every opening of the series
+    # until the transaction commits. The request is saved under a unique provisional number,
+    # then numbered by the last write; the audit entry of its creation follows with the number.
+    request.number = _provisional_number()
+    with disable_auditlog():
+        request.save()
     _log(request, from_status="", to=S.NEW, by=by, at=at)
-    notify_on_commit(request, S.NEW)
+    request.number = next_number(f"SR-{at.year}")
+    ServiceRequest.objects.filter(pk=request.pk).update(number=request.number)
+    audit_create(sender=ServiceRequest, instance=request, created=True)
+    notify_on_commit(request, S.NEW, instance=request)
     return request
+
+
+def _provisional_number() -> str:
+    """A unique placeholder, never committed: `request_open` replaces it before returning."""
+    return "~" + uuid.uuid4().hex[:29]
 
 
 def _lock(request: ServiceRequest) -> ServiceRequest:

@@ -1,0 +1,282 @@
+"""Benchmark: opening service requests through the API, `POST /api/v1/service/requests`.
+
+    .venv/bin/python -m bench.service_requests [--units N] [--seconds S] [--clients 4,8,16]
+
+PostgreSQL only (the bar of issue 4): without DATABASE_URL it says so and exits 0. It creates
+the database `aftersales_bench_service` on DATABASE_URL's server (never the one named in the
+URL), migrates it, loads `--units` units with their customers (`aftersales.demo.generate`), an
+operator with a personal API token, then starts `gunicorn aftersales.wsgi -w 4` on a free
+loopback port. A separate load process (no Django, `http.client` with keep-alive, one
+connection per client thread) warms up, then for each concurrency level opens repair requests
+for random owned units for `--seconds` seconds, each with a fresh `Idempotency-Key`, and prints
+requests per second, p50 / p95 / p99 / max latency and errors. Finally it stops gunicorn and
+drops the database. Target: >= 300 requests/s with p99 < 100 ms.
+"""
+
+import argparse
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_NAME = "aftersales_bench_service"
+UNITS = 3000
+SEED = 2026
+SECONDS = 20
+WARM_UP_SECONDS = 3
+CLIENTS = "4,8,16"
+WORKERS = 4
+HOST = "127.0.0.1"
+PATH = "/api/v1/service/requests"
+TARGET_RPS = 300
+TARGET_P99_MS = 100
+START_TIMEOUT = 30
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=UNITS)
+    parser.add_argument("--seconds", type=float, default=SECONDS)
+    parser.add_argument("--clients", default=CLIENTS, help="concurrency levels, e.g. 4,8,16")
+    parser.add_argument("--setup", help=argparse.SUPPRESS)  # child: build, write the fixture
+    parser.add_argument("--load", help=argparse.SUPPRESS)  # child: drive the server
+    args = parser.parse_args(argv)
+    if args.setup:
+        return setup(args)
+    if args.load:
+        return load(args)
+
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        print("service_requests: skipped, it needs PostgreSQL in DATABASE_URL")
+        return 0
+    levels = [int(level) for level in args.clients.split(",") if level.strip()]
+    env = _env(url)
+    admin_url = urlunsplit(urlsplit(url)._replace(path="/postgres"))
+    _recreate(admin_url)
+    server = None
+    try:
+        with tempfile.TemporaryDirectory(prefix="aftersales-bench-service-") as tmp:
+            fixture = Path(tmp) / "fixture.json"
+            command = [sys.executable, "-m", "bench.service_requests", "--setup", str(fixture)]
+            command += ["--units", str(args.units)]
+            subprocess.run(command, env=env, cwd=ROOT, check=True)
+            port = _free_port()
+            server = subprocess.Popen(
+                [
+                    str(Path(sys.executable).parent / "gunicorn"),
+                    "aftersales.wsgi",
+                    "-w",
+                    str(WORKERS),
+                    "-b",
+                    f"{HOST}:{port}",
+                    "--log-level",
+                    "warning",
+                ],
+                env=env,
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,  # the console e-mails of the notifications
+            )
+            _wait_for(port, server)
+            data = json.loads(fixture.read_text())
+            data.update(port=port, seconds=args.seconds, levels=levels)
+            fixture.write_text(json.dumps(data))
+            print(
+                f"gunicorn -w {WORKERS} on {HOST}:{port}, {os.cpu_count()} CPUs; "
+                f"{data['units']:,} owned units; {args.seconds:g} s per level",
+                flush=True,
+            )
+            command = [sys.executable, "-m", "bench.service_requests", "--load", str(fixture)]
+            result = subprocess.run(command, cwd=ROOT)
+            return result.returncode
+    finally:
+        if server is not None:
+            server.terminate()
+            try:
+                server.wait(timeout=START_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+        _drop(admin_url)
+
+
+def _env(url: str) -> dict:
+    env = dict(os.environ)
+    env["DJANGO_SETTINGS_MODULE"] = "aftersales.settings"
+    env["AFTERSALES_VAR_DIR"] = "/tmp/aftersales-bench-service"
+    env["AFTERSALES_TASKS"] = "immediate"
+    env["AFTERSALES_DEBUG"] = "0"
+    env["AFTERSALES_HOSTS"] = HOST
+    env["DATABASE_URL"] = urlunsplit(urlsplit(url)._replace(path=f"/{PG_NAME}"))
+    return env
+
+
+def _recreate(admin_url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{PG_NAME}"')
+
+
+def _drop(admin_url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(port: int, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {server.returncode}")
+        try:
+            with socket.create_connection((HOST, port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn did not start")
+
+
+# --- child: the database ------------------------------------------------------------------------
+def setup(args) -> int:
+    Path("/tmp/aftersales-bench-service").mkdir(parents=True, exist_ok=True)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from aftersales.core.models import User
+    from aftersales.core.services import api_token_create
+    from aftersales.demo.generate import generate
+    from aftersales.units.models import Unit
+
+    call_command("migrate", verbosity=0, interactive=False)
+    started = time.monotonic()
+    generate(max(args.units // 2, 1), args.units, SEED)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    operator = User.objects.create(username="bench-operator", role="operator")
+    _token, key = api_token_create(user=operator, name="bench")
+    targets = []
+    units = Unit.objects.filter(owner__isnull=False).order_by("pk")
+    for unit_id, owner_id in units.values_list("pk", "owner_id")[: args.units]:
+        targets.append([owner_id, unit_id])
+    address_of = {}
+    from aftersales.customers.models import Address
+
+    owners = {owner for owner, _unit in targets}
+    for address_id, customer_id in Address.objects.filter(customer_id__in=owners).values_list(
+        "pk", "customer_id"
+    ):
+        address_of.setdefault(customer_id, address_id)
+    targets = [[o, u, address_of[o]] for o, u in targets if o in address_of]
+    print(f"  database built in {time.monotonic() - started:.0f} s", flush=True)
+    Path(args.setup).write_text(
+        json.dumps({"token": key, "targets": targets, "units": len(targets)})
+    )
+    return 0
+
+
+# --- child: the load ----------------------------------------------------------------------------
+def load(args) -> int:
+    import http.client
+
+    data = json.loads(Path(args.load).read_text())
+    port, token, targets = data["port"], data["token"], data["targets"]
+    if not targets:
+        print("no owned unit with an address to open requests for")
+        return 1
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+
+    def run(clients: int, seconds: float) -> tuple[list[float], int, list[str], float]:
+        latencies: list[list[float]] = [[] for _ in range(clients)]
+        errors: list[str] = []
+        lock = threading.Lock()
+        start = time.monotonic()
+        deadline = start + seconds
+
+        def client(index: int) -> None:
+            rng = random.Random(SEED + index)
+            conn = http.client.HTTPConnection(HOST, port, timeout=30)
+            mine = latencies[index]
+            while time.monotonic() < deadline:
+                customer_id, unit_id, address_id = rng.choice(targets)
+                body = json.dumps(
+                    {
+                        "customer_id": customer_id,
+                        "service_type": "repair",
+                        "unit_id": unit_id,
+                        "address_id": address_id,
+                        "description": "Bench: does not cool",
+                        "contact_phone": "+989121234567",
+                    }
+                )
+                sent = time.perf_counter()
+                try:
+                    conn.request(
+                        "POST", PATH, body, {**headers, "Idempotency-Key": uuid.uuid4().hex}
+                    )
+                    response = conn.getresponse()
+                    content = response.read()
+                    status = response.status
+                except (OSError, http.client.HTTPException) as exc:
+                    conn.close()
+                    conn = http.client.HTTPConnection(HOST, port, timeout=30)
+                    status, content = None, str(exc).encode()
+                mine.append((time.perf_counter() - sent) * 1000)
+                if status != 201:
+                    with lock:
+                        errors.append(f"{status}: {content[:200]!r}")
+            conn.close()
+
+        threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.monotonic() - start
+        merged = [value for values in latencies for value in values]
+        return merged, len(merged), errors, elapsed
+
+    run(max(data["levels"]), WARM_UP_SECONDS)  # warm-up: connections, caches, JIT of plans
+    verdicts = []
+    for clients in data["levels"]:
+        times, count, errors, elapsed = run(clients, data["seconds"])
+        rate = count / elapsed
+        cuts = statistics.quantiles(times, n=100) if len(times) > 1 else times * 99
+        p50, p95, p99 = cuts[49], cuts[94], cuts[98]
+        print(
+            f"  {clients:>3} clients: {count:6,} requests {rate:7.1f}/s   p50 {p50:6.1f} ms"
+            f"   p95 {p95:6.1f} ms   p99 {p99:6.1f} ms   max {max(times):6.1f} ms"
+            f"   errors {len(errors)}",
+            flush=True,
+        )
+        for error in errors[:3]:
+            print(f"       e.g. {error}")
+        met = rate >= TARGET_RPS and p99 < TARGET_P99_MS and not errors
+        verdicts.append(f"{clients}: {'met' if met else 'MISSED'}")
+    print(f"  target >= {TARGET_RPS}/s with p99 < {TARGET_P99_MS} ms: {', '.join(verdicts)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

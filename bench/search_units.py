@@ -26,7 +26,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+
+from bench._harness import child_env
 
 ROOT = Path(__file__).resolve().parent.parent
 UNITS = 1_000_000
@@ -72,16 +73,7 @@ def _var_dir(database: str) -> Path:
 
 
 def _child_env(database: str) -> dict:
-    env = dict(os.environ)
-    env["DJANGO_SETTINGS_MODULE"] = "aftersales.settings"
-    env["AFTERSALES_VAR_DIR"] = str(_var_dir(database))
-    env["AFTERSALES_TASKS"] = "immediate"
-    env["AFTERSALES_DEBUG"] = "0"
-    url = env.pop("DATABASE_URL", None)
-    if database == "postgresql" and url:
-        env["DATABASE_URL"] = urlunsplit(urlsplit(url)._replace(path=f"/{PG_NAME}"))
-        env["BENCH_ADMIN_URL"] = urlunsplit(urlsplit(url)._replace(path="/postgres"))
-    return env
+    return child_env(database=database, var_dir=str(_var_dir(database)), pg_name=PG_NAME)
 
 
 # --- the child: build or reuse, then time -------------------------------------------------------

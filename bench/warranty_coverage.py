@@ -24,7 +24,8 @@ import sys
 import time
 from decimal import Decimal
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+
+from bench._harness import child_env
 
 TARGET_MS = 2.0
 
@@ -97,16 +98,9 @@ def run_children(module: str, extra: list[str]) -> int:
 
 
 def _child_env(database: str) -> dict:
-    env = dict(os.environ)
-    env["DJANGO_SETTINGS_MODULE"] = "aftersales.settings"
-    env["AFTERSALES_VAR_DIR"] = f"/tmp/aftersales-bench-warranty-{database}"
-    env["AFTERSALES_TASKS"] = "immediate"
-    env["AFTERSALES_DEBUG"] = "0"
-    url = env.pop("DATABASE_URL", None)
-    if database == "postgresql" and url:
-        env["DATABASE_URL"] = urlunsplit(urlsplit(url)._replace(path=f"/{PG_NAME}"))
-        env["BENCH_ADMIN_URL"] = urlunsplit(urlsplit(url)._replace(path="/postgres"))
-    return env
+    return child_env(
+        database=database, var_dir=f"/tmp/aftersales-bench-warranty-{database}", pg_name=PG_NAME
+    )
 
 
 def fresh_database(database: str) -> str:

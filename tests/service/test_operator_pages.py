@@ -45,6 +45,8 @@ def test_a_new_request_from_a_phone_number(login, operator, owner, owned_unit):
     obj = ServiceRequest.objects.get()
     assert response.status_code == 302 and response.url == obj.get_absolute_url()
     assert obj.created_by == operator and obj.channel == "phone"
+    page = client.get(obj.get_absolute_url()).content.decode()
+    assert f"/parts/units/{owned_unit.pk}/" in page
 
 
 def test_a_service_error_lands_on_the_form(login, operator, owner):

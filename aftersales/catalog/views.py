@@ -2,19 +2,17 @@
 
 import os
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from aftersales.core.views.edit import errors_to_form, form_page, require
+from aftersales.core.views.edit import form_page, require, submit
 from aftersales.core.views.lists import Column, ObjectListView
 
 from . import selectors, services
@@ -219,14 +217,14 @@ def part_price_add(request, pk: int):
     if not PartPrice.policy.allows(request.user, "add"):
         raise Http404
     form = PartPriceForm(request.POST)
-    if form.is_valid():
-        try:
-            services.part_price_add(part=part, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Price added."))
-            return redirect(part)
+    if response := submit(
+        request,
+        form,
+        save=lambda data: services.part_price_add(part=part, by=request.user, **data),
+        done=_("Price added."),
+        then=part,
+    ):
+        return response
     return _part_page(request, part, price_form=form, status=400)
 
 

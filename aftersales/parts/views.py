@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from aftersales.catalog.models import Part
-from aftersales.core.views.edit import errors_to_form, form_page, require
+from aftersales.core.views.edit import errors_to_form, form_page, require, submit
 from aftersales.core.views.lists import Column, ObjectListView
 from aftersales.units.models import Unit
 
@@ -270,16 +270,16 @@ def level_plan(request, pk: int):
         pk=pk,
     )
     form = PlanForm(request.POST)
-    if form.is_valid():
-        try:
-            services.stock_level_plan(
-                warehouse=level.warehouse, part=level.part, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Reorder plan saved."))
-            return redirect(level)
+    if response := submit(
+        request,
+        form,
+        save=lambda data: services.stock_level_plan(
+            warehouse=level.warehouse, part=level.part, by=request.user, **data
+        ),
+        done=_("Reorder plan saved."),
+        then=level,
+    ):
+        return response
     return _level_page(request, level, plan_form=form, status=400)
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from aftersales.core.text import normalize_serial
-from aftersales.core.views.edit import errors_to_form, form_page, require
+from aftersales.core.views.edit import errors_to_form, form_page, require, submit
 from aftersales.core.views.lists import Column, ObjectListView
 from aftersales.units.models import Unit
 
@@ -157,14 +157,14 @@ def policy_part_set(request, pk: int):
     """Cover a part differently under the policy (e.g. a compressor for 60 months)."""
     policy = get_object_or_404(WarrantyPolicy.objects.restrict(request.user, "change"), pk=pk)
     form = PartCoverageForm(request.POST, user=request.user)
-    if form.is_valid():
-        try:
-            services.part_coverage_set(policy=policy, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Part rule saved."))
-            return redirect(policy)
+    if response := submit(
+        request,
+        form,
+        save=lambda data: services.part_coverage_set(policy=policy, by=request.user, **data),
+        done=_("Part rule saved."),
+        then=policy,
+    ):
+        return response
     return _policy_page(request, policy, part_form=form, status=400)
 
 
@@ -174,14 +174,14 @@ def policy_guarantee_set(request, pk: int):
     """Add or change one guarantee rule of the policy."""
     policy = get_object_or_404(WarrantyPolicy.objects.restrict(request.user, "change"), pk=pk)
     form = GuaranteeForm(request.POST)
-    if form.is_valid():
-        try:
-            services.guarantee_set(policy=policy, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Guarantee saved."))
-            return redirect(policy)
+    if response := submit(
+        request,
+        form,
+        save=lambda data: services.guarantee_set(policy=policy, by=request.user, **data),
+        done=_("Guarantee saved."),
+        then=policy,
+    ):
+        return response
     return _policy_page(request, policy, guarantee_form=form, status=400)
 
 
@@ -283,14 +283,14 @@ def standard_times(request):
     if request.method == "POST":
         if form is None:
             raise Http404
-        if form.is_valid():
-            try:
-                services.standard_time_set(by=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                errors_to_form(form, error)
-            else:
-                messages.success(request, _("Standard time saved."))
-                return redirect("warranty:standard_times")
+        if response := submit(
+            request,
+            form,
+            save=lambda data: services.standard_time_set(by=request.user, **data),
+            done=_("Standard time saved."),
+            then="warranty:standard_times",
+        ):
+            return response
     context = {
         "rows": rows.order_by("failure_code__code"),
         "form": form,
@@ -395,20 +395,20 @@ def guarantee_accept(request, pk: int):
     unit = _unit(request, pk)
     require(request, GuaranteeAction, "add")
     form = GuaranteeAcceptForm(request.POST, user=request.user)
-    if form.is_valid():
-        try:
-            services.guarantee_accept(
-                unit=unit,
-                rule=form.cleaned_data["rule"],
-                by=request.user,
-                new_unit=form.cleaned_data.get("new_serial"),
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Guarantee recorded."))
-            return redirect("warranty:unit", pk=unit.pk)
+    if response := submit(
+        request,
+        form,
+        save=lambda data: services.guarantee_accept(
+            unit=unit,
+            rule=data["rule"],
+            by=request.user,
+            new_unit=data.get("new_serial"),
+            note=data["note"],
+        ),
+        done=_("Guarantee recorded."),
+        then=reverse("warranty:unit", args=[unit.pk]),
+    ):
+        return response
     messages.error(request, _("The guarantee was not recorded: see the form."))
     errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
     for error in errors:
@@ -593,19 +593,19 @@ def claim_part_return(request, pk: int, line: int):
         claim_id=pk,
     )
     form = ReturnAuthorizeForm(request.POST, user=request.user, prefix=f"rma{item.pk}")
-    if form.is_valid():
-        try:
-            services.claim_part_return_authorize(
-                line=item,
-                source=form.cleaned_data["source"],
-                quantity=form.cleaned_data["quantity"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Return authorization created."))
-            return redirect(item.claim)
+    if response := submit(
+        request,
+        form,
+        save=lambda data: services.claim_part_return_authorize(
+            line=item,
+            source=data["source"],
+            quantity=data["quantity"],
+            by=request.user,
+        ),
+        done=_("Return authorization created."),
+        then=item.claim,
+    ):
+        return response
     return _claim_page(request, item.claim, return_form=form, return_line=item, status=400)
 
 
@@ -615,14 +615,13 @@ def recovery_create(request, pk: int):
     claim = get_object_or_404(Claim.objects.restrict(request.user, "view"), pk=pk)
     require(request, SupplierRecovery, "add")
     form = RecoveryForm(request.POST, claim=claim, user=request.user)
-    if form.is_valid():
-        try:
-            recovery = services.recovery_create(claim=claim, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Passed on to the supplier."))
-            return redirect(recovery)
+    if response := submit(
+        request,
+        form,
+        save=lambda data: services.recovery_create(claim=claim, by=request.user, **data),
+        done=_("Passed on to the supplier."),
+    ):
+        return response
     return _claim_page(request, claim, recovery_form=form, status=400)
 
 
@@ -653,14 +652,14 @@ def _recovery_page(request, recovery, form=None, status=200):
 def recovery_move(request, pk: int):
     recovery = get_object_or_404(SupplierRecovery.objects.restrict(request.user, "change"), pk=pk)
     form = RecoveryMoveForm(request.POST)
-    if form.is_valid():
-        try:
-            services.recovery_move(recovery=recovery, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Recovery updated."))
-            return redirect(recovery)
+    if response := submit(
+        request,
+        form,
+        save=lambda data: services.recovery_move(recovery=recovery, by=request.user, **data),
+        done=_("Recovery updated."),
+        then=recovery,
+    ):
+        return response
     return _recovery_page(request, recovery, form=form, status=400)
 
 

@@ -38,6 +38,21 @@ def errors_to_form(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+def submit(request, form, *, save: Callable[[dict], object], done, then=None):
+    """Validate `form` and call `save(data)` (a service). On success: the message `done` and a
+    redirect to `then` (or to what `save` returned). On failure: None, with the service's
+    ValidationError on the form, and nothing saved."""
+    if not form.is_valid():
+        return None
+    try:
+        obj = save(dict(form.cleaned_data))
+    except ValidationError as error:
+        errors_to_form(form, error)
+        return None
+    messages.success(request, done)
+    return redirect(then if then is not None else obj)
+
+
 def form_page(
     request,
     form,
@@ -49,18 +64,9 @@ def form_page(
     template="core/form.html",
     **extra,
 ):
-    """Validate `form`, call `save(data)` (a service), and go to the saved record.
-
-    A ValidationError from the service lands on the form, and nothing is saved.
-    """
-    if request.method == "POST" and form.is_valid():
-        try:
-            obj = save(dict(form.cleaned_data))
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, done)
-            return redirect(obj)
+    """A page with one form: on POST, `submit` it; otherwise (or on errors) show it."""
+    if request.method == "POST" and (response := submit(request, form, save=save, done=done)):
+        return response
     return render_form(
         request, form, title=title, cancel_url=cancel_url, template=template, **extra
     )

@@ -142,10 +142,17 @@ def http_error(request, exc: HttpError):
     return error_response(request, exc.status_code, str(exc))
 
 
+from aftersales.billing.api import router as billing_router  # noqa: E402
 from aftersales.catalog.api import router as catalog_router  # noqa: E402
+from aftersales.complaints.api import router as complaints_router  # noqa: E402
 from aftersales.customers.api import router as customers_router  # noqa: E402
+from aftersales.dispatch.api import router as dispatch_router  # noqa: E402
+from aftersales.insights.api import router as insights_router  # noqa: E402
 from aftersales.parts.api import router as parts_router  # noqa: E402
+from aftersales.quality.api import router as quality_router  # noqa: E402
 from aftersales.service.api import router as service_router  # noqa: E402
+from aftersales.settlements.api import router as settlements_router  # noqa: E402
+from aftersales.surveys.api import router as surveys_router  # noqa: E402
 from aftersales.units.api import router as units_router  # noqa: E402
 from aftersales.warranty.api import router as warranty_router  # noqa: E402
 
@@ -155,3 +162,10 @@ api.add_router("/units/", units_router)
 api.add_router("/warranty/", warranty_router)
 api.add_router("/parts/", parts_router)
 api.add_router("/service/", service_router)
+api.add_router("/billing/", billing_router)
+api.add_router("/settlements/", settlements_router)
+api.add_router("/complaints/", complaints_router)
+api.add_router("/surveys/", surveys_router)
+api.add_router("/insights/", insights_router)
+api.add_router("/quality/", quality_router)
+api.add_router("/dispatch/", dispatch_router)

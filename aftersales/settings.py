@@ -63,6 +63,13 @@ INSTALLED_APPS = [
     "aftersales.warranty",
     "aftersales.parts",
     "aftersales.service",
+    "aftersales.billing",
+    "aftersales.settlements",
+    "aftersales.complaints",
+    "aftersales.surveys",
+    "aftersales.insights",
+    "aftersales.quality",
+    "aftersales.dispatch",
     "aftersales.portal",
     "aftersales.demo",
 ]

@@ -65,6 +65,13 @@ urlpatterns = [
     path("warranty/", include("aftersales.warranty.urls")),
     path("parts/", include("aftersales.parts.urls")),
     path("service/", include("aftersales.service.urls")),
+    path("billing/", include("aftersales.billing.urls")),
+    path("settlements/", include("aftersales.settlements.urls")),
+    path("complaints/", include("aftersales.complaints.urls")),
+    path("surveys/", include("aftersales.surveys.urls")),
+    path("insights/", include("aftersales.insights.urls")),
+    path("quality/", include("aftersales.quality.urls")),
+    path("dispatch/", include("aftersales.dispatch.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,36 +1,14 @@
-"""Notifications to the customer at the key transitions, through pluggable back-ends.
-
-A back-end is any class with `send(self, *, customer, subject: str, body: str) -> None`. The list
-comes from `settings.SERVICE_NOTIFICATION_BACKENDS` (dotted paths), by default the e-mail one,
-which uses Django's mail (the console in development). To plug an SMS gateway, write
-
-    class KavenegarSms:
-        def send(self, *, customer, subject, body):
-            phone = customer.primary_phone
-            if customer.consent_sms and phone:
-                requests.post(GATEWAY_URL, data={"receptor": phone.number, "message": body})
-
-and add its dotted path to the setting. Messages are composed in the customer's language and
-sent only after the transaction that caused them commits (`transaction.on_commit`).
-"""
+"""What the customer is told at the key transitions of a request (sent by `core.notify`)."""
 
 from __future__ import annotations
 
-import logging
-
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
-from django.utils import translation
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from aftersales.core.calendars import show_date
+from aftersales.core.notify import in_language_of, notify
 
 from .choices import Status
 
-log = logging.getLogger(__name__)
-DEFAULT_BACKENDS = ["aftersales.service.notify.EmailBackend"]
 EVENTS = {
     Status.NEW,
     Status.SCHEDULED,
@@ -38,28 +16,6 @@ EVENTS = {
     Status.CANCELLED,
     Status.WAITING_CUSTOMER,
 }
-
-
-class EmailBackend:
-    """E-mail through Django's mail settings, to customers who have an address."""
-
-    def send(self, *, customer, subject: str, body: str) -> None:
-        if customer.email:
-            send_mail(subject, body, None, [customer.email])
-
-
-class ConsoleSmsBackend:
-    """Writes the SMS to the log: a stand-in for a real gateway."""
-
-    def send(self, *, customer, subject: str, body: str) -> None:
-        phone = customer.primary_phone
-        if customer.consent_sms and phone:
-            log.info("SMS to %s: %s", phone.number, body)
-
-
-def backends() -> list:
-    paths = getattr(settings, "SERVICE_NOTIFICATION_BACKENDS", DEFAULT_BACKENDS)
-    return [import_string(path)() for path in paths]
 
 
 def compose(request, status: str) -> tuple[str, str]:
@@ -78,27 +34,19 @@ def compose(request, status: str) -> tuple[str, str]:
     return subject, body
 
 
-def notify_on_commit(request, status: str, *, instance=None) -> None:
-    """Tell the customer about `status` once the current transaction commits. `instance`: the
-    request as committed, when the caller knows it (a new request), saving a query."""
-    if status not in EVENTS:
-        return
-    pk = request.pk
+def status_message(*, request_id: int, status: str):
+    """The message for `status` of the request, or None if the request is gone."""
+    from .models import ServiceRequest
 
-    def send():
-        from .models import ServiceRequest
+    request = ServiceRequest.objects.select_related("customer").filter(pk=request_id).first()
+    if request is None:
+        return None
+    with in_language_of(request.customer):
+        subject, body = compose(request, status)
+    return request.customer, subject, body
 
-        if instance is not None:
-            fresh = instance
-        else:
-            fresh = ServiceRequest.objects.select_related("customer").get(pk=pk)
-        customer = fresh.customer
-        with translation.override(customer.preferred_language or settings.LANGUAGE_CODE):
-            subject, body = compose(fresh, status)
-            for backend in backends():
-                try:
-                    backend.send(customer=customer, subject=subject, body=body)
-                except Exception:  # a failing gateway must not break the others
-                    log.exception("notification back-end %r failed", backend)
 
-    transaction.on_commit(send)
+def notify_on_commit(request, status: str) -> None:
+    """Tell the customer about `status` once the current transaction commits."""
+    if status in EVENTS:
+        notify("aftersales.service.notify.status_message", request_id=request.pk, status=status)

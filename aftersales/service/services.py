@@ -227,7 +227,7 @@ def request_open(
     request.number = next_number(f"SR-{at.year}")
     ServiceRequest.objects.filter(pk=request.pk).update(number=request.number)
     audit_create(sender=ServiceRequest, instance=request, created=True)
-    notify_on_commit(request, S.NEW, instance=request)
+    notify_on_commit(request, S.NEW)
     return request
 
 

@@ -6,9 +6,9 @@ import hmac
 import io
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from aftersales.core.documents import render_pdf
 from aftersales.core.text import normalize_serial
 
 from .coverage import coverage_for
@@ -39,21 +39,13 @@ def qr_svg(url: str) -> str:
 
 def card_pdf(*, unit, language: str, verify_url: str) -> bytes:
     """The printable card in `language` (fa, it or en), Persian set in Vazirmatn."""
-    from weasyprint import HTML
-
     with translation.override(language):
         decision = coverage_for(unit=unit, on=timezone.now())
-        html = render_to_string(
-            "warranty/card.html",
-            {
-                "unit": unit,
-                "decision": decision,
-                "code": card_code(unit),
-                "qr": qr_svg(verify_url),
-                "verify_url": verify_url,
-                "LANGUAGE_CODE": language,
-                "LANGUAGE_BIDI": translation.get_language_bidi(),
-                "font_dir": (settings.BASE_DIR / "static" / "vendor" / "vazirmatn").as_uri(),
-            },
-        )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    context = {
+        "unit": unit,
+        "decision": decision,
+        "code": card_code(unit),
+        "qr": qr_svg(verify_url),
+        "verify_url": verify_url,
+    }
+    return render_pdf("warranty/card.html", context, language=language)

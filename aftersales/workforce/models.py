@@ -1,11 +1,13 @@
 """The people who visit customers: the maker's own technicians and agents' technicians."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from aftersales.core.access import Policy, RestrictedManager
+from aftersales.core.access import ALL, Policy, RestrictedManager
 from aftersales.core.audit import track
 from aftersales.core.choices import EVERYONE, Role
 
@@ -34,6 +36,28 @@ class Technician(models.Model):
     categories = models.ManyToManyField(
         "catalog.Category", verbose_name=_("product categories"), blank=True
     )
+    service_types = models.ManyToManyField(
+        "service.ServiceType",
+        verbose_name=_("service types"),
+        blank=True,
+        help_text=_("Leave empty if the technician does every type of service."),
+    )
+    product_models = models.ManyToManyField(
+        "catalog.ProductModel",
+        verbose_name=_("specific models"),
+        blank=True,
+        related_name="+",
+        help_text=_("Models the technician is trained on beyond their categories."),
+    )
+    home_latitude = models.DecimalField(
+        _("home latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    home_longitude = models.DecimalField(
+        _("home longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    shift_start = models.TimeField(_("shift starts"), default=datetime.time(8, 0))
+    shift_end = models.TimeField(_("shift ends"), default=datetime.time(17, 0))
+    break_minutes = models.PositiveSmallIntegerField(_("break (minutes)"), default=30)
     is_active = models.BooleanField(_("active"), default=True)
 
     objects = RestrictedManager()
@@ -60,4 +84,76 @@ class Technician(models.Model):
         return reverse("workforce:detail", args=[self.pk])
 
 
-track(Technician)
+class Qualification(models.Model):
+    """A certificate some work needs (e.g. refrigerant handling for air-conditioner installs).
+
+    Work of a listed category and service type (an empty list means any) may only be given to a
+    technician who holds a certification of this qualification valid on the day of the work.
+    """
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    categories = models.ManyToManyField(
+        "catalog.Category", verbose_name=_("for product categories"), blank=True, related_name="+"
+    )
+    service_types = models.ManyToManyField(
+        "service.ServiceType", verbose_name=_("for service types"), blank=True, related_name="+"
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    objects = RestrictedManager()
+    policy = Policy(
+        view=EVERYONE - {Role.CUSTOMER},
+        add=frozenset({Role.MANAGER}),
+        change=frozenset({Role.MANAGER}),
+        agent=ALL,
+    )
+
+    class Meta:
+        verbose_name = _("qualification")
+        verbose_name_plural = _("qualifications")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Certification(models.Model):
+    """A technician's certificate of a qualification, valid until `expires_on` (if set)."""
+
+    technician = models.ForeignKey(
+        Technician,
+        verbose_name=_("technician"),
+        on_delete=models.CASCADE,
+        related_name="certifications",
+    )
+    qualification = models.ForeignKey(
+        Qualification,
+        verbose_name=_("qualification"),
+        on_delete=models.PROTECT,
+        related_name="certifications",
+    )
+    number = models.CharField(_("certificate number"), max_length=100, blank=True)
+    issued_on = models.DateField(_("issued on"))
+    expires_on = models.DateField(_("expires on"), null=True, blank=True)
+
+    objects = RestrictedManager()
+    policy = Policy(
+        view=EVERYONE - {Role.CUSTOMER},
+        add=frozenset({Role.MANAGER}),
+        change=frozenset({Role.MANAGER}),
+        agent="technician__agent",
+    )
+
+    class Meta:
+        verbose_name = _("certification")
+        verbose_name_plural = _("certifications")
+        ordering = ["technician", "qualification", "-issued_on"]
+
+    def __str__(self):
+        return f"{self.qualification} — {self.technician}"
+
+    def valid_on(self, day) -> bool:
+        return self.issued_on <= day and (self.expires_on is None or day <= self.expires_on)
+
+
+track(Technician, Qualification, Certification)

@@ -5,9 +5,12 @@ password is `demo` (see docs/demo.md); never run this on a production database.
 """
 
 import datetime as dt
+import importlib
+import importlib.util
 import random
 from decimal import Decimal
 
+from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -43,6 +46,21 @@ LOGINS = {
 }
 
 
+def load_app_demos() -> list[str]:
+    """Each app's own demo records: `aftersales/<app>/demo.py` with `load_demo() -> str`.
+
+    Called after the catalogue, customers, units, logins and stock exist, in INSTALLED_APPS order.
+    """
+    lines = []
+    for config in apps.get_app_configs():
+        name = f"{config.name}.demo"
+        if config.name.startswith("aftersales.") and importlib.util.find_spec(name) is not None:
+            module = importlib.import_module(name)
+            if hasattr(module, "load_demo"):
+                lines.append(module.load_demo())
+    return lines
+
+
 def demo_loaded() -> bool:
     return reference_loaded() and Unit.objects.filter(serial=DEMO_SERIAL).exists()
 
@@ -63,8 +81,11 @@ class Command(BaseCommand):
             login = User.objects.filter(username="customer", customer__isnull=True).first()
             if login and login.role == Role.CUSTOMER:
                 customer_link_user(customer=customer, user=login)
+            extras = [line for line in load_app_demos() if line]
         self.stdout.write(f"Loaded {counts['customers']} customers and {counts['units']} units.")
         self.stdout.write(f"Stock: {stock['warehouses']} warehouses, {stock['receipts']} receipts.")
+        for line in extras:
+            self.stdout.write(line)
         if created:
             self.stdout.write(f"Logins (password “{PASSWORD}”): {', '.join(created)}")
 

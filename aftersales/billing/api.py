@@ -1,0 +1,5 @@
+"""The billing API."""
+
+from ninja import Router
+
+router = Router(tags=["billing"])

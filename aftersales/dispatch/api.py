@@ -1,0 +1,5 @@
+"""The dispatch API."""
+
+from ninja import Router
+
+router = Router(tags=["dispatch"])

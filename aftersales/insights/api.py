@@ -1,0 +1,5 @@
+"""The insights API."""
+
+from ninja import Router
+
+router = Router(tags=["insights"])

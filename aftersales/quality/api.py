@@ -1,0 +1,5 @@
+"""The quality API."""
+
+from ninja import Router
+
+router = Router(tags=["quality"])

@@ -1,0 +1,5 @@
+"""The settlements API."""
+
+from ninja import Router
+
+router = Router(tags=["settlements"])

@@ -1,0 +1,5 @@
+"""The surveys API."""
+
+from ninja import Router
+
+router = Router(tags=["surveys"])

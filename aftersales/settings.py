@@ -145,6 +145,7 @@ LANGUAGE_COOKIE_NAME = "aftersales_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 TIME_ZONE = os.environ.get("AFTERSALES_TIME_ZONE", "Asia/Tehran")
 USE_I18N = True
+FORMAT_MODULE_PATH = ["aftersales.formats"]  # Persian amounts with thousands grouped
 USE_TZ = True
 # Business regions of the first markets: phone numbers without a country code are read as these.
 PHONE_REGIONS = ["IR", "IT"]

@@ -142,6 +142,7 @@ def http_error(request, exc: HttpError):
     return error_response(request, exc.status_code, str(exc))
 
 
+from aftersales.agents.api import router as agents_router  # noqa: E402
 from aftersales.billing.api import router as billing_router  # noqa: E402
 from aftersales.catalog.api import router as catalog_router  # noqa: E402
 from aftersales.complaints.api import router as complaints_router  # noqa: E402
@@ -155,6 +156,7 @@ from aftersales.settlements.api import router as settlements_router  # noqa: E40
 from aftersales.surveys.api import router as surveys_router  # noqa: E402
 from aftersales.units.api import router as units_router  # noqa: E402
 from aftersales.warranty.api import router as warranty_router  # noqa: E402
+from aftersales.workforce.api import router as workforce_router  # noqa: E402
 
 api.add_router("/catalog/", catalog_router)
 api.add_router("/customers/", customers_router)
@@ -162,6 +164,8 @@ api.add_router("/units/", units_router)
 api.add_router("/warranty/", warranty_router)
 api.add_router("/parts/", parts_router)
 api.add_router("/service/", service_router)
+api.add_router("/workforce/", workforce_router)
+api.add_router("/agents/", agents_router)
 api.add_router("/billing/", billing_router)
 api.add_router("/settlements/", settlements_router)
 api.add_router("/complaints/", complaints_router)

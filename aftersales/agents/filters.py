@@ -7,6 +7,7 @@ from aftersales.core.choices import Country
 from aftersales.core.filters import ActiveFilter, SearchFilter
 from aftersales.core.forms import FilterForm
 
+from .choices import AgentStatus
 from .models import Agent
 
 
@@ -15,9 +16,12 @@ class AgentFilter(django_filters.FilterSet):
     country = django_filters.ChoiceFilter(
         choices=Country.choices, label=_("Country"), empty_label=_("All")
     )
+    status = django_filters.ChoiceFilter(
+        choices=AgentStatus.choices, label=_("Status"), empty_label=_("All")
+    )
     is_active = ActiveFilter()
 
     class Meta:
         model = Agent
-        fields = ["q", "country", "is_active"]
+        fields = ["q", "country", "status", "is_active"]
         form = FilterForm

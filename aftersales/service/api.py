@@ -1,10 +1,11 @@
-"""The service API: requests (idempotent create, list, get, transition) and visits (list, get,
-check-in, close). Every query goes through `restrict()`; out of scope is a 404."""
+"""The service API: requests (idempotent create, list, get, transition) and visits (plan, list,
+get, check-in, close). Every query goes through `restrict()`; out of scope is a 404."""
 
 import ninja
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -14,11 +15,20 @@ from aftersales.core.idempotency import idempotent
 from aftersales.customers.models import Address, Customer
 from aftersales.customers.schemas import ERRORS, ErrorOut
 from aftersales.units.models import Unit
+from aftersales.workforce.models import Technician
 
 from . import caches, services
 from .choices import Channel, Status
 from .models import ServiceRequest, ServiceType, Visit
-from .schemas import CheckInIn, CloseIn, RequestIn, RequestOut, TransitionIn, VisitOut
+from .schemas import (
+    CheckInIn,
+    CloseIn,
+    RequestIn,
+    RequestOut,
+    ScheduleIn,
+    TransitionIn,
+    VisitOut,
+)
 
 router = Router(tags=["service"])
 MAX_PAGE = 200
@@ -109,6 +119,32 @@ def request_transition(request, request_id: int, payload: TransitionIn):
     return services.request_transition(
         request=obj, to=payload.to, by=request.user, note=payload.note
     )
+
+
+@router.post(
+    "/requests/{request_id}/visits",
+    response={201: VisitOut, ERRORS: ErrorOut},
+    summary="Plan a visit (assign a technician)",
+)
+@idempotent
+def visit_schedule(request, request_id: int, payload: ScheduleIn):
+    """Assign a technician with a promised window. A technician who is not qualified for the
+    work on that day (skills, or a certification the work needs expired) is refused with 422
+    and the reasons under `errors.technician`; `GET /workforce/candidates` lists who qualifies."""
+    if not Visit.policy.allows(request.user, "add"):
+        raise PermissionDenied
+    obj = get_object_or_404(_requests(request, "change"), pk=request_id)
+    technician = get_object_or_404(
+        Technician.objects.restrict(request.user, "view"), pk=payload.technician_id
+    )
+    start, end = (
+        moment if timezone.is_aware(moment) else timezone.make_aware(moment)  # the caller's zone
+        for moment in (payload.window_start, payload.window_end)
+    )
+    visit = services.visit_schedule(
+        request=obj, technician=technician, window_start=start, window_end=end, by=request.user
+    )
+    return ninja.Status(201, visit)
 
 
 @router.get("/visits", response=list[VisitOut], summary="List visits")

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import forms
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from aftersales.catalog.models import FailureCode, Part
@@ -11,6 +12,7 @@ from aftersales.core import calendars
 from aftersales.core.forms import BootstrapMixin, DateField, PhoneField
 from aftersales.core.text import latin_digits, persian_digits
 from aftersales.workforce.models import Technician
+from aftersales.workforce.selectors import Work, candidates
 
 from .choices import Channel, Priority, SupportKind, SupportOutcome, VisitResult
 from .models import ServiceType
@@ -116,16 +118,44 @@ class TransitionForm(forms.Form):
     note = forms.CharField(required=False, max_length=500)
 
 
+class _Offered(forms.models.ModelChoiceIterator):
+    """The choices shown: a narrower queryset than the one the field accepts."""
+
+    def __init__(self, field, queryset):
+        super().__init__(field)
+        self.queryset = queryset
+
+
 class ScheduleForm(BootstrapMixin, forms.Form):
     technician = forms.ModelChoiceField(Technician.objects.none(), label=_("Technician"))
     window_start = DateTimeField(label=_("Promised from"))
     window_end = DateTimeField(label=_("Promised until"))
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, service_request=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["technician"].queryset = Technician.objects.restrict(user, "view").filter(
-            is_active=True
-        )
+        field = self.fields["technician"]
+        field.queryset = Technician.objects.restrict(user, "view").filter(is_active=True)
+        if service_request is not None:
+            self._offer_qualified(field, service_request)
+
+    def _offer_qualified(self, field, service_request) -> None:
+        """Offer only the technicians qualified for the work on the preferred day (or today),
+        and say why the others are not offered; `visit_schedule` checks the chosen day."""
+        day = service_request.preferred_date or timezone.localdate()
+        work = Work.of_request(service_request)
+        chosen, excluded = candidates(field.queryset, work=work, on=day)
+        field.widget.choices = _Offered(field, field.queryset.filter(pk__in=[t.pk for t in chosen]))
+        if excluded:
+            names = "; ".join(
+                _("%(name)s (%(reasons)s)")
+                % {"name": technician.full_name, "reasons": " ".join(reasons)}
+                for technician, reasons in excluded[:8]
+            )
+            text = _("Not offered for %(day)s: %(names)s") % {
+                "day": calendars.show_date(day),
+                "names": names,
+            }
+            field.help_text = escape(text)  # the form template shows help texts as HTML
 
 
 class CheckInForm(forms.Form):

@@ -52,6 +52,12 @@ class CheckInIn(Schema):
     longitude: Decimal | None = None
 
 
+class ScheduleIn(Schema):
+    technician_id: int
+    window_start: dt.datetime
+    window_end: dt.datetime
+
+
 class CloseIn(Schema):
     result: str
     labour_minutes: int = Field(ge=0)

@@ -245,7 +245,7 @@ def request_reschedule(request, pk: int):
 def visit_schedule(request, pk: int):
     require(request, Visit, "add")
     obj = get_object_or_404(ServiceRequest.objects.restrict(request.user, "change"), pk=pk)
-    form = ScheduleForm(request.POST or None, user=request.user)
+    form = ScheduleForm(request.POST or None, user=request.user, service_request=obj)
 
     def save(data):
         services.visit_schedule(request=obj, by=request.user, **data)

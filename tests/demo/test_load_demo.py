@@ -56,8 +56,8 @@ def test_the_reference_data_is_loaded():
     assert set(ProductModel.objects.values_list("category__code", flat=True)) == {"ac", "wm", "dw"}
     assert Part.objects.count() >= 190
     assert Part.objects.filter(superseded_by__isnull=False).exists()
-    assert Agent.objects.count() == 5
-    assert Technician.objects.count() == 15
+    assert Agent.objects.filter(status="active").count() == 5  # + the agents demo's candidates
+    assert Technician.objects.count() == 16  # 15 + the workforce demo's trainee
     assert set(FailureCode.objects.values_list("level", flat=True)) == {
         "symptom",
         "defect",

@@ -1,10 +1,13 @@
 """Writes on the authorized agents."""
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from aftersales.core.models import User
 
-from .models import Agent
+from ..choices import AgentStatus
+from ..models import Agent, StatusChange
 
 AGENT_FIELDS = (
     "code",
@@ -17,7 +20,6 @@ AGENT_FIELDS = (
     "email",
     "latitude",
     "longitude",
-    "is_active",
 )
 
 
@@ -32,16 +34,23 @@ def _apply(agent: Agent, data: dict) -> None:
 
 @transaction.atomic
 def agent_create(*, by: User | None, **data) -> Agent:
-    """A new authorized agent."""
-    agent = Agent()
+    """A new authorized agent, entered by staff: active from now (the lifecycle logs it)."""
+    agent = Agent(status=AgentStatus.ACTIVE, is_active=True, status_since=timezone.now())
     _apply(agent, data)
     agent.save()
+    StatusChange.objects.create(
+        agent=agent,
+        to_status=AgentStatus.ACTIVE,
+        at=agent.status_since,
+        by=by,
+        note=_("Entered by staff."),
+    )
     return agent
 
 
 @transaction.atomic
 def agent_update(*, agent: Agent, by: User | None, **data) -> Agent:
-    """Change an agent's details."""
+    """Change an agent's details (its state changes through `agent_transition`)."""
     _apply(agent, data)
     agent.save()
     return agent

@@ -1,4 +1,5 @@
-"""The people who visit customers: the maker's own technicians and agents' technicians."""
+"""The people who visit customers: the maker's own technicians and agents' technicians, their
+skills, and the certifications some work needs."""
 
 import datetime
 
@@ -10,6 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from aftersales.core.access import ALL, Policy, RestrictedManager
 from aftersales.core.audit import track
 from aftersales.core.choices import EVERYONE, Role
+
+from ..choices import CertificateState
+
+WARN_DAYS = 30  # a certification expiring within this many days is flagged
 
 
 class Technician(models.Model):
@@ -34,7 +39,12 @@ class Technician(models.Model):
     last_name = models.CharField(_("last name"), max_length=100)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     categories = models.ManyToManyField(
-        "catalog.Category", verbose_name=_("product categories"), blank=True
+        "catalog.Category",
+        verbose_name=_("product categories"),
+        blank=True,
+        help_text=_(
+            "Leave empty, with no specific models, if the technician works on every category."
+        ),
     )
     service_types = models.ManyToManyField(
         "service.ServiceType",
@@ -83,6 +93,10 @@ class Technician(models.Model):
     def get_absolute_url(self):
         return reverse("workforce:detail", args=[self.pk])
 
+    @property
+    def employer(self) -> str:
+        return self.agent.name if self.agent_id else str(_("The maker"))
+
 
 class Qualification(models.Model):
     """A certificate some work needs (e.g. refrigerant handling for air-conditioner installs).
@@ -98,6 +112,13 @@ class Qualification(models.Model):
     service_types = models.ManyToManyField(
         "service.ServiceType", verbose_name=_("for service types"), blank=True, related_name="+"
     )
+    validity_months = models.PositiveSmallIntegerField(
+        _("validity (months)"),
+        null=True,
+        blank=True,
+        help_text=_("How long a new certificate lasts; leave empty if it never expires."),
+    )
+    description = models.TextField(_("description"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
     objects = RestrictedManager()
@@ -115,6 +136,13 @@ class Qualification(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("workforce:qualification_edit", args=[self.pk])
+
+    def expiry_from(self, day: datetime.date) -> datetime.date | None:
+        """When a certificate issued on `day` expires (None: never)."""
+        return add_months(day, self.validity_months) if self.validity_months else None
 
 
 class Certification(models.Model):
@@ -148,12 +176,49 @@ class Certification(models.Model):
         verbose_name = _("certification")
         verbose_name_plural = _("certifications")
         ordering = ["technician", "qualification", "-issued_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_on__isnull=True)
+                | models.Q(expires_on__gte=models.F("issued_on")),
+                name="certification_expires_after_issue",
+                violation_error_message=_("A certificate cannot expire before it is issued."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.qualification} — {self.technician}"
 
+    def get_absolute_url(self):
+        return self.technician.get_absolute_url()
+
     def valid_on(self, day) -> bool:
         return self.issued_on <= day and (self.expires_on is None or day <= self.expires_on)
+
+    def state_on(self, day: datetime.date, *, warn_days: int = WARN_DAYS) -> str:
+        """Valid, expiring within `warn_days`, expired, or not yet valid on `day`."""
+        if day < self.issued_on:
+            return CertificateState.NOT_YET
+        if self.expires_on is None:
+            return CertificateState.VALID
+        if self.expires_on < day:
+            return CertificateState.EXPIRED
+        if (self.expires_on - day).days <= warn_days:
+            return CertificateState.EXPIRING
+        return CertificateState.VALID
+
+    def days_left(self, day: datetime.date) -> int | None:
+        return None if self.expires_on is None else (self.expires_on - day).days
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """`day` plus whole months, on the month's last day when it is shorter (31 Jan + 1 = 28 Feb)."""
+    import calendar
+
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 track(Technician, Qualification, Certification)

@@ -1,9 +1,10 @@
-"""Staff pages for the authorized agents: list, detail, create, edit."""
+"""Staff pages for the authorized agents: list, the agent's file, create, edit."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -11,14 +12,10 @@ from aftersales.core.views.edit import form_page, require
 from aftersales.core.views.lists import Column, ObjectListView
 from aftersales.workforce.models import Technician
 
-from . import services
-from .filters import AgentFilter
-from .forms import AgentForm
-from .models import Agent
-
-
-def _active(agent):
-    return gettext_lazy("Yes") if agent.is_active else gettext_lazy("No")
+from .. import selectors, services
+from ..filters import AgentFilter
+from ..forms import AgentForm
+from ..models import Agent
 
 
 class AgentList(ObjectListView):
@@ -32,7 +29,7 @@ class AgentList(ObjectListView):
         Column("region", gettext_lazy("Region"), sort="region"),
         Column("get_country_display", gettext_lazy("Country"), sort="country"),
         Column("phone", gettext_lazy("Phone"), kind="phone"),
-        Column(_active, gettext_lazy("Active"), sort="is_active"),
+        Column("get_status_display", gettext_lazy("Status"), sort="status"),
     ]
 
     @property
@@ -50,6 +47,7 @@ def agent_detail(request, pk: int):
         "technicians": Technician.objects.restrict(request.user, "view").filter(agent=agent),
         "unit_count": agent.units.restrict(request.user, "view").count(),
         "can_change": Agent.policy.allows(request.user, "change"),
+        **selectors.agent_file(agent, user=request.user, today=timezone.localdate()),
     }
     return TemplateResponse(request, "agents/detail.html", context)
 

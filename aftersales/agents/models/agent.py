@@ -9,6 +9,10 @@ from aftersales.core.access import Policy, RestrictedManager
 from aftersales.core.audit import track
 from aftersales.core.choices import EVERYONE, Country, Role
 
+from ..choices import AgentStatus
+
+NETWORK_MANAGERS = frozenset({Role.MANAGER})
+
 
 class Agent(models.Model):
     """An authorized service agent (a company with its own staff and technicians)."""
@@ -28,12 +32,16 @@ class Agent(models.Model):
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
     is_active = models.BooleanField(_("active"), default=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=AgentStatus, default=AgentStatus.ACTIVE
+    )
+    status_since = models.DateTimeField(_("status since"), null=True, blank=True)
 
     objects = RestrictedManager()
     policy = Policy(
         view=EVERYONE - {Role.CUSTOMER},
-        add=frozenset({Role.MANAGER}),
-        change=frozenset({Role.MANAGER}),
+        add=NETWORK_MANAGERS,
+        change=NETWORK_MANAGERS,
         agent=lambda agent: Q(pk=agent.pk),
     )
 
@@ -41,6 +49,7 @@ class Agent(models.Model):
         verbose_name = _("agent")
         verbose_name_plural = _("agents")
         ordering = ["name"]
+        indexes = [models.Index(fields=["status"], name="agents_agent_status")]
 
     def __str__(self):
         return f"{self.name} ({self.city})"

@@ -1,0 +1,19 @@
+"""The workforce's records: technicians and their certifications, training, tools and vehicles."""
+
+from .equipment import Asset, Handover, MileageReading
+from .technicians import WARN_DAYS, Certification, Qualification, Technician, add_months
+from .training import Attendance, Course, TrainingSession
+
+__all__ = [
+    "WARN_DAYS",
+    "Asset",
+    "Attendance",
+    "Certification",
+    "Course",
+    "Handover",
+    "MileageReading",
+    "Qualification",
+    "Technician",
+    "TrainingSession",
+    "add_months",
+]

@@ -1,5 +1,263 @@
-"""The billing API."""
+"""The billing API: tariffs (read), the standard time of a job, quotes (create, send, answer),
+invoices (read, issue, credit) and payments. Creates take an `Idempotency-Key`."""
 
-from ninja import Router
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Status
+from ninja.pagination import PageNumberPagination, paginate
+
+from aftersales.catalog.models import FailureCode, Part, ProductModel
+from aftersales.core.access import can
+from aftersales.core.idempotency import idempotent
+from aftersales.customers.models import Customer
+from aftersales.customers.schemas import ERRORS, ErrorOut
+from aftersales.service.models import ServiceRequest, ServiceType
+
+from . import services, tariffs
+from .choices import AcceptedVia
+from .models import Company, FixedPrice, Invoice, LabourRate, Payment, Quote, TaxRate, TravelZone
+from .schemas import (
+    AnswerIn,
+    CreditIn,
+    InvoiceFilters,
+    InvoiceOut,
+    PaymentFilters,
+    PaymentIn,
+    PaymentOut,
+    QuoteIn,
+    QuoteOut,
+    StandardTimeOut,
+    StandardTimeQuery,
+    TariffsOut,
+)
+from .selectors import invoice_balance
 
 router = Router(tags=["billing"])
+
+
+def _require(user, model, action: str) -> None:
+    """A role that may never do `action` is refused (403); out of scope is then a 404."""
+    if not can(user, model, action):
+        raise PermissionDenied
+
+
+@router.get("/tariffs", response={200: TariffsOut, ERRORS: ErrorOut}, summary="Tariffs")
+def tariff_list(request, country: str | None = None):
+    """Every tariff row (all `valid_from` days, the latest first), optionally of one country."""
+    user = request.user
+    _require(user, LabourRate, "view")
+
+    def rows(model):
+        queryset = model.objects.restrict(user, "view")
+        return list(queryset.filter(country=country) if country else queryset)
+
+    return {
+        "companies": rows(Company),
+        "tax_rates": rows(TaxRate),
+        "labour_rates": rows(LabourRate),
+        "travel_zones": rows(TravelZone),
+        "fixed_prices": rows(FixedPrice),
+    }
+
+
+@router.get(
+    "/standard-time", response={200: StandardTimeOut, ERRORS: ErrorOut}, summary="Standard time"
+)
+def standard_time(request, params: Query[StandardTimeQuery]):
+    """The tariff's standard minutes of a job (null when no tariff says)."""
+    _require(request.user, LabourRate, "view")
+    service_type = get_object_or_404(
+        ServiceType.objects.restrict(request.user), pk=params.service_type
+    )
+    model = get_object_or_404(ProductModel.objects.restrict(request.user), pk=params.product_model)
+    codes = FailureCode.objects.filter(code__in=params.failure_codes)
+    minutes = tariffs.standard_minutes(
+        service_type=service_type,
+        product_model=model,
+        on=params.on or timezone.localdate(),
+        failure_codes=list(codes),
+    )
+    return {"minutes": minutes}
+
+
+# --- quotes -------------------------------------------------------------------------------------
+
+
+def _quotes(user, action: str = "view"):
+    return Quote.objects.restrict(user, action).prefetch_related("lines")
+
+
+@router.get("/quotes", response={200: list[QuoteOut], ERRORS: ErrorOut}, summary="Quotes")
+@paginate(PageNumberPagination, page_size=50)
+def quote_list(request, status: str | None = None):
+    """The quotes the caller may see (a customer: their own), newest first."""
+    quotes = _quotes(request.user).order_by("-pk")
+    return quotes.filter(status=status) if status else quotes
+
+
+@router.get("/quotes/{int:quote_id}", response={200: QuoteOut, ERRORS: ErrorOut}, summary="A quote")
+def quote_detail(request, quote_id: int):
+    return get_object_or_404(_quotes(request.user), pk=quote_id)
+
+
+@router.post("/quotes", response={201: QuoteOut, ERRORS: ErrorOut}, summary="Create a quote")
+@idempotent
+def quote_create(request, payload: QuoteIn):
+    """A draft quote for a request (or a customer), priced in the customer's company currency."""
+    user = request.user
+    _require(user, Quote, "add")
+    service_request = customer = None
+    if payload.request is not None:
+        service_request = (
+            ServiceRequest.objects.restrict(user, "view").filter(pk=payload.request).first()
+        )
+        if service_request is None:
+            raise ValidationError({"request": [_("There is no such request.")]})
+        customer = service_request.customer
+    elif payload.customer is not None:
+        customer = Customer.objects.restrict(user, "view").filter(pk=payload.customer).first()
+    if customer is None:
+        raise ValidationError({"customer": [_("Give a request or a customer.")]})
+    part_ids = {line.part for line in payload.lines if line.part}
+    parts = {part.pk: part for part in Part.objects.filter(pk__in=part_ids)}
+    if len(parts) != len(part_ids):
+        raise ValidationError({"lines": [_("There is no such part.")]})
+    lines = []
+    for line in payload.lines:
+        data = line.dict()
+        data["part"] = parts.get(line.part)
+        if not data["description"] and data["part"] is not None:
+            data["description"] = f"{data['part'].sku} · {data['part'].name}"
+        lines.append(data)
+    quote = services.quote_create(
+        by=user,
+        customer=customer,
+        request=service_request,
+        lines=lines,
+        note=payload.note,
+        valid_until=payload.valid_until,
+    )
+    return Status(201, get_object_or_404(_quotes(user), pk=quote.pk))
+
+
+@router.post(
+    "/quotes/{int:quote_id}/send", response={200: QuoteOut, ERRORS: ErrorOut}, summary="Send"
+)
+def quote_send(request, quote_id: int):
+    """Send the quote to the customer with a one-time link to accept or decline it."""
+    _require(request.user, Quote, "change")
+    quote = get_object_or_404(_quotes(request.user, "change"), pk=quote_id)
+    services.quote_send(quote=quote, by=request.user)
+    return get_object_or_404(_quotes(request.user), pk=quote_id)
+
+
+@router.post(
+    "/quotes/{int:quote_id}/answer", response={200: QuoteOut, ERRORS: ErrorOut}, summary="Answer"
+)
+def quote_answer(request, quote_id: int, payload: AnswerIn):
+    """The customer's answer: given by the customer themselves (portal app), or recorded by
+    staff who heard it."""
+    user = request.user
+    quote = get_object_or_404(_quotes(user), pk=quote_id)
+    via = AcceptedVia.PORTAL if user.role == "customer" else AcceptedVia.DESK
+    services.quote_decide(quote=quote, accept=payload.accept, via=via, by=user)
+    return get_object_or_404(_quotes(user), pk=quote_id)
+
+
+# --- invoices and payments ----------------------------------------------------------------------
+
+
+def _invoices(user, action: str = "view"):
+    return Invoice.objects.restrict(user, action).prefetch_related("lines")
+
+
+def _out(invoice: Invoice) -> Invoice:
+    invoice.balance = invoice_balance(invoice) if invoice.number else None
+    return invoice
+
+
+@router.get("/invoices", response={200: list[InvoiceOut], ERRORS: ErrorOut}, summary="Invoices")
+@paginate(PageNumberPagination, page_size=50)
+def invoice_list(request, filters: Query[InvoiceFilters]):
+    """Invoices and credit notes the caller may see (a customer: their own issued ones)."""
+    invoices = _invoices(request.user).order_by("-pk")
+    if filters.status:
+        invoices = invoices.filter(status=filters.status)
+    if filters.kind:
+        invoices = invoices.filter(kind=filters.kind)
+    if filters.customer is not None:
+        invoices = invoices.filter(customer_id=filters.customer)
+    if filters.issued_from:
+        invoices = invoices.filter(issue_date__gte=filters.issued_from)
+    if filters.issued_to:
+        invoices = invoices.filter(issue_date__lte=filters.issued_to)
+    return [_out(invoice) for invoice in invoices]
+
+
+@router.get(
+    "/invoices/{int:invoice_id}", response={200: InvoiceOut, ERRORS: ErrorOut}, summary="An invoice"
+)
+def invoice_detail(request, invoice_id: int):
+    return _out(get_object_or_404(_invoices(request.user), pk=invoice_id))
+
+
+@router.post(
+    "/invoices/{int:invoice_id}/issue",
+    response={200: InvoiceOut, ERRORS: ErrorOut},
+    summary="Issue",
+)
+def invoice_issue(request, invoice_id: int):
+    _require(request.user, Invoice, "change")
+    invoice = get_object_or_404(_invoices(request.user, "change"), pk=invoice_id)
+    services.invoice_issue(invoice=invoice, by=request.user)
+    return _out(get_object_or_404(_invoices(request.user), pk=invoice_id))
+
+
+@router.post(
+    "/invoices/{int:invoice_id}/credit-notes",
+    response={201: InvoiceOut, ERRORS: ErrorOut},
+    summary="Credit an invoice",
+)
+@idempotent
+def invoice_credit(request, invoice_id: int, payload: CreditIn):
+    """Cancel an issued invoice with a credit note (issued at once, numbered in its series)."""
+    _require(request.user, Invoice, "change")
+    invoice = get_object_or_404(_invoices(request.user, "change"), pk=invoice_id)
+    note = services.credit_note_create(invoice=invoice, by=request.user, reason=payload.reason)
+    return Status(201, _out(get_object_or_404(_invoices(request.user), pk=note.pk)))
+
+
+@router.get("/payments", response={200: list[PaymentOut], ERRORS: ErrorOut}, summary="Payments")
+@paginate(PageNumberPagination, page_size=50)
+def payment_list(request, filters: Query[PaymentFilters]):
+    payments = Payment.objects.restrict(request.user, "view").order_by("-received_on", "-pk")
+    if filters.received_from:
+        payments = payments.filter(received_on__gte=filters.received_from)
+    if filters.received_to:
+        payments = payments.filter(received_on__lte=filters.received_to)
+    if filters.method:
+        payments = payments.filter(method=filters.method)
+    return payments
+
+
+@router.post(
+    "/invoices/{int:invoice_id}/payments",
+    response={201: PaymentOut, ERRORS: ErrorOut},
+    summary="Record a payment",
+)
+@idempotent
+def payment_create(request, invoice_id: int, payload: PaymentIn):
+    """Money received on an invoice (or refunded on a credit note); never more than is open."""
+    _require(request.user, Payment, "add")
+    invoice = get_object_or_404(_invoices(request.user), pk=invoice_id)
+    payment = services.payment_record(
+        invoice=invoice,
+        by=request.user,
+        method=payload.method,
+        amount=payload.amount,
+        received_on=payload.received_on,
+        reference=payload.reference,
+    )
+    return Status(201, payment)

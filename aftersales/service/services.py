@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from aftersales.core.choices import Role
 from aftersales.core.models import User
 from aftersales.core.numbering import next_number
+from aftersales.workforce.selectors import Work, why_not
 
 from . import caches, rules
 from .business import business_add, business_between, calendar_for
@@ -357,6 +358,10 @@ def visit_schedule(
         raise ValidationError({"technician": _("This technician is not active.")})
     if by is not None and by.role == Role.AGENT and technician.agent_id != by.agent_id:
         raise ValidationError({"technician": _("Choose one of your agent's technicians.")})
+    aware = timezone.is_aware(window_start)
+    work_day = timezone.localdate(window_start) if aware else window_start.date()
+    if reasons := why_not(technician, **Work.of_request(request).kwargs(), on=work_day):
+        raise ValidationError({"technician": reasons})  # skills, certifications valid that day
     if request.status == S.NEW:
         raise ValidationError(_("Triage the request before planning a visit."))
     if request.status != S.SCHEDULED and S.SCHEDULED not in TRANSITIONS[request.status]:
@@ -524,6 +529,12 @@ def visit_close(
     to = NEXT_STATUS[result]
     if to is not None and request.status != to:
         _move(request, to=to, by=by, at=at)
+    from aftersales.billing.services import invoice_for_visit  # the visit's invoice
+
+    invoice_for_visit(visit=visit, by=by)
+    from aftersales.surveys.services import invite_after_visit  # how did we do?
+
+    invite_after_visit(visit=visit, at=at)
     return visit
 
 

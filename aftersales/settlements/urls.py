@@ -1,5 +1,26 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "settlements"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.SettlementList.as_view(), name="list"),
+    path("new/", views.settlement_create, name="create"),
+    path("draft-all/", views.draft_all, name="draft_all"),
+    path("journal/", views.JournalList.as_view(), name="journal"),
+    path("overview/", views.overview, name="overview"),
+    path("<int:pk>/", views.settlement_detail, name="detail"),
+    path("<int:pk>/refresh/", views.settlement_refresh, name="refresh"),
+    path("<int:pk>/approve/", views.settlement_approve, name="approve"),
+    path("<int:pk>/discard/", views.settlement_discard, name="discard"),
+    path("<int:pk>/adjustments/", views.adjustment_add, name="adjustment_add"),
+    path(
+        "<int:pk>/adjustments/<int:line>/remove/",
+        views.adjustment_remove,
+        name="adjustment_remove",
+    ),
+    path("<int:pk>/payments/", views.payment_add, name="payment_add"),
+    path("<int:pk>/paid/", views.settlement_mark_paid, name="mark_paid"),
+    path("<int:pk>/statement.pdf", views.statement, name="statement"),
+]

@@ -1,0 +1,227 @@
+"""Demo billing: the Iranian (IRR, VAT 10%) and Italian (EUR, IVA 22%) companies with their
+tariffs, a few jobs closed and invoiced (one paid), a quote waiting for the demo customer, and
+this quarter's revenue targets."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from aftersales.catalog.models import Category, ProductModel
+from aftersales.customers.models import Customer
+from aftersales.service import services as service
+from aftersales.service.models import ServiceType
+from aftersales.units.models import Unit
+from aftersales.workforce.models import Technician
+
+from . import services
+from .models import Company, FixedPrice, Invoice, LabourRate, RevenueTarget, TaxRate, TravelZone
+
+SINCE = dt.date(2024, 3, 20)
+JOBS = 6
+
+
+def _tariffs() -> None:
+    Company.objects.create(
+        country="IR",
+        name="شرکت خدمات پس از فروش",
+        currency="IRR",
+        vat_number="411234567891",
+        address="تهران، خیابان ولیعصر، پلاک ۱۲",
+        phone="+982188880000",
+    )
+    Company.objects.create(
+        country="IT",
+        name="Aftersales Italia S.r.l.",
+        currency="EUR",
+        vat_number="IT01234567890",
+        address="Via Torino 5, 20123 Milano",
+        phone="+390212345678",
+    )
+    TaxRate.objects.create(country="IR", name="VAT", percent=Decimal(9), valid_from=SINCE)
+    TaxRate.objects.create(
+        country="IR", name="VAT", percent=Decimal(10), valid_from=dt.date(2025, 3, 21)
+    )
+    TaxRate.objects.create(country="IT", name="IVA", percent=Decimal(22), valid_from=SINCE)
+    ac = Category.objects.filter(code="ac").first()
+    LabourRate.objects.create(
+        country="IR",
+        hourly_rate=Decimal(1_500_000),
+        commitment_rate=Decimal(1_200_000),
+        minimum_minutes=30,
+        valid_from=SINCE,
+    )
+    if ac is not None:
+        LabourRate.objects.create(
+            country="IR",
+            category=ac,
+            hourly_rate=Decimal(1_800_000),
+            minimum_minutes=30,
+            valid_from=SINCE,
+        )
+        LabourRate.objects.create(
+            country="IR",
+            category=ac,
+            region="تهران",
+            hourly_rate=Decimal(2_000_000),
+            minimum_minutes=30,
+            valid_from=SINCE,
+        )
+    LabourRate.objects.create(
+        country="IT",
+        hourly_rate=Decimal("48.50"),
+        commitment_rate=Decimal("40.00"),
+        minimum_minutes=30,
+        valid_from=SINCE,
+    )
+    for name, km, fee in (
+        ("داخل شهر", 20, 500_000),
+        ("حومه", 60, 1_200_000),
+        ("استان", 200, 3_000_000),
+    ):
+        TravelZone.objects.create(country="IR", name=name, up_to_km=km, fee=fee, valid_from=SINCE)
+    for name, km, fee in (("Zona urbana", 15, "25.00"), ("Provincia", 60, "45.00")):
+        TravelZone.objects.create(
+            country="IT", name=name, up_to_km=km, fee=Decimal(fee), valid_from=SINCE
+        )
+    installation = ServiceType.objects.filter(code="installation").first()
+    if installation is not None and ac is not None:
+        for model in ProductModel.objects.filter(category=ac).order_by("code")[:4]:
+            FixedPrice.objects.create(
+                country="IR",
+                service_type=installation,
+                product_model=model,
+                amount=Decimal(6_500_000),
+                minutes=120,
+                valid_from=SINCE,
+            )
+            FixedPrice.objects.create(
+                country="IT",
+                service_type=installation,
+                product_model=model,
+                amount=Decimal("180.00"),
+                minutes=120,
+                valid_from=SINCE,
+            )
+
+
+def _jobs() -> int:
+    """Close a few repair visits through the service flow; each is invoiced on closing."""
+    repair = ServiceType.objects.filter(code="repair").first()
+    if repair is None:
+        return 0
+    units = (
+        Unit.objects.filter(owner__isnull=False, owner__addresses__isnull=False)
+        .select_related("owner", "product_model__category")
+        .order_by("pk")
+        .distinct()[: JOBS * 3]
+    )
+    made = 0
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    for unit in units:
+        if made == JOBS:
+            break
+        technician = (
+            Technician.objects.filter(is_active=True, agent=unit.service_agent)
+            .order_by("pk")
+            .first()
+            or Technician.objects.filter(is_active=True, agent__isnull=True).order_by("pk").first()
+        )
+        if technician is None:
+            continue
+        try:
+            with transaction.atomic():
+                request = service.request_open(
+                    by=None,
+                    customer=unit.owner,
+                    unit=unit,
+                    service_type=repair,
+                    channel="phone",
+                    description="Demo job",
+                    address=unit.owner.addresses.first(),
+                )
+                request = service.request_triage(request=request, by=None)
+                start = now - dt.timedelta(days=2 + made * 3)
+                visit = service.visit_schedule(
+                    request=request,
+                    technician=technician,
+                    window_start=start,
+                    window_end=start + dt.timedelta(hours=2),
+                    by=None,
+                )
+                service.visit_check_in(visit=visit, by=None, at=start)
+                service.visit_close(
+                    visit=visit,
+                    by=None,
+                    result="fixed",
+                    labour_minutes=45 + made * 15,
+                    at=start + dt.timedelta(hours=1),
+                )
+        except ValidationError:
+            continue
+        made += 1
+    paid = Invoice.objects.filter(status="issued", customer_total__gt=0).order_by("pk").first()
+    if paid is not None:
+        services.payment_record(invoice=paid, by=None, method="cash", amount=paid.customer_total)
+    return made
+
+
+def _quote() -> None:
+    customer = Customer.objects.filter(user__username="customer").first()
+    if customer is None:
+        return
+    request = customer.service_requests.order_by("-pk").first()
+    quote = services.quote_create(
+        by=None,
+        customer=customer,
+        request=request,
+        lines=[
+            {
+                "kind": "labour",
+                "description": "شارژ گاز و نشت‌یابی",
+                "quantity": 1,
+                "unit_price": 2_500_000,
+            },
+            {"kind": "part", "description": "شیر سرویس", "quantity": 2, "unit_price": 650_000},
+        ],
+        note="این پیش‌فاکتور تا دو هفته معتبر است.",
+    )
+    services.quote_send(quote=quote, by=None)
+
+
+def _targets() -> None:
+    today = timezone.localdate()
+    quarter = (today.month - 1) // 3
+    start = dt.date(today.year, quarter * 3 + 1, 1)
+    end = (dt.date(today.year + (quarter == 3), (quarter * 3 + 3) % 12 + 1, 1)) - dt.timedelta(
+        days=1
+    )
+    repair = ServiceType.objects.filter(code="repair").first()
+    RevenueTarget.objects.create(
+        name="Quarter, Iran", start=start, end=end, amount=Decimal(150_000_000), currency="IRR"
+    )
+    RevenueTarget.objects.create(
+        name="Quarter, repairs in Tehran",
+        start=start,
+        end=end,
+        service_type=repair,
+        region="تهران",
+        amount=Decimal(60_000_000),
+        currency="IRR",
+    )
+    RevenueTarget.objects.create(
+        name="Trimestre, Italia", start=start, end=end, amount=Decimal("12000.00"), currency="EUR"
+    )
+
+
+def load_demo() -> str:
+    if Company.objects.exists():
+        return "Billing: already loaded."
+    with transaction.atomic():
+        _tariffs()
+        _targets()
+    jobs = _jobs()
+    _quote()
+    return f"Billing: 2 companies with tariffs, {jobs} jobs invoiced, 1 quote sent, 3 targets."

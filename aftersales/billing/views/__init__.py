@@ -1,0 +1,1 @@
+"""Billing pages: tariffs, quotes, invoices and payments, revenue targets, the customer's own."""

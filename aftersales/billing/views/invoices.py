@@ -1,0 +1,282 @@
+"""Invoices, credit notes and payments: lists with exports for accounting, the invoice page with
+its actions (issue, correct a draft line, credit, record a payment), and the PDFs."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from aftersales.core.access import can
+from aftersales.core.views.edit import form_page, submit
+from aftersales.core.views.lists import Column, ObjectListView
+from aftersales.service.models import Visit
+
+from .. import documents, services
+from ..choices import InvoiceStatus
+from ..filters import InvoiceFilter, InvoiceLineFilter, PaymentFilter
+from ..forms import CreditForm, LineForm, PaymentForm
+from ..models import Invoice, InvoiceLine, Payment
+from ..selectors import invoice_balance
+
+
+class InvoiceList(ObjectListView):
+    model = Invoice
+    filterset_class = InvoiceFilter
+    default_sort = "-pk"
+    select_related = ("customer", "request", "service_type")
+    title = gettext_lazy("Invoices and credit notes")
+    columns = [
+        Column(str, gettext_lazy("Number"), sort="number", link=True, kind="serial"),
+        Column("get_kind_display", gettext_lazy("Kind"), sort="kind"),
+        Column("get_status_display", gettext_lazy("Status"), sort="status"),
+        Column("issue_date", gettext_lazy("Issue date"), sort="issue_date", kind="date"),
+        Column("customer.display_name", gettext_lazy("Customer"), sort="customer__search_name"),
+        Column("request.number", gettext_lazy("Request"), kind="serial"),
+        Column("service_type", gettext_lazy("Service line")),
+        Column("region", gettext_lazy("Region"), sort="region"),
+        Column("currency", gettext_lazy("Currency"), sort="currency"),
+        Column("net", gettext_lazy("Net"), sort="net", kind="number"),
+        Column("tax", gettext_lazy("Tax"), sort="tax", kind="number"),
+        Column("total", gettext_lazy("Total"), sort="total", kind="number"),
+        Column("customer_total", gettext_lazy("Customer pays"), kind="number"),
+        Column("maker_total", gettext_lazy("Manufacturer pays"), kind="number"),
+        Column("agent_total", gettext_lazy("Agent pays"), kind="number"),
+    ]
+
+    def can_create(self):
+        return False
+
+
+class JournalList(ObjectListView):
+    """Every line of the issued documents, with its payer: the accounting journal."""
+
+    model = InvoiceLine
+    filterset_class = InvoiceLineFilter
+    default_sort = "-pk"
+    select_related = ("invoice", "invoice__customer")
+    title = gettext_lazy("Invoice lines by payer")
+    columns = [
+        Column("invoice.number", gettext_lazy("Document"), sort="invoice__number", kind="serial"),
+        Column("invoice.get_kind_display", gettext_lazy("Kind")),
+        Column(
+            "invoice.issue_date",
+            gettext_lazy("Issue date"),
+            sort="invoice__issue_date",
+            kind="date",
+        ),
+        Column("invoice.customer.display_name", gettext_lazy("Customer")),
+        Column("get_kind_display", gettext_lazy("Line")),
+        Column("description", gettext_lazy("Description")),
+        Column("get_payer_display", gettext_lazy("Payer"), sort="payer"),
+        Column("invoice.currency", gettext_lazy("Currency")),
+        Column("net", gettext_lazy("Net"), sort="net", kind="number"),
+        Column("tax", gettext_lazy("Tax"), kind="number"),
+        Column("total", gettext_lazy("Total"), sort="total", kind="number"),
+    ]
+
+    def base_queryset(self):
+        return super().base_queryset().filter(invoice__status=InvoiceStatus.ISSUED)
+
+    def can_create(self):
+        return False
+
+
+class PaymentList(ObjectListView):
+    model = Payment
+    filterset_class = PaymentFilter
+    default_sort = "-received_on"
+    select_related = ("invoice", "invoice__customer")
+    title = gettext_lazy("Payments")
+    columns = [
+        Column("received_on", gettext_lazy("Date"), sort="received_on", kind="date"),
+        Column("invoice.number", gettext_lazy("Document"), sort="invoice__number", kind="serial"),
+        Column("invoice.get_kind_display", gettext_lazy("Kind")),
+        Column("invoice.customer.display_name", gettext_lazy("Customer")),
+        Column("get_method_display", gettext_lazy("Method"), sort="method"),
+        Column("amount", gettext_lazy("Amount"), sort="amount", kind="number"),
+        Column("currency", gettext_lazy("Currency"), sort="currency"),
+        Column("reference", gettext_lazy("Reference"), kind="serial"),
+    ]
+
+    def can_create(self):
+        return False
+
+
+def _invoice(request, pk: int, action: str = "view") -> Invoice:
+    return get_object_or_404(
+        Invoice.objects.restrict(request.user, action).select_related(
+            "customer", "company", "request", "visit", "credit_of", "quote", "counter_sale"
+        ),
+        pk=pk,
+    )
+
+
+def _page(request, invoice, *, payment_form=None, credit_form=None, status=200):
+    user = request.user
+    finance = (
+        Invoice.policy.allows(user, "change")
+        and Invoice.objects.restrict(user, "change").filter(pk=invoice.pk).exists()
+    )
+    issued = invoice.status == InvoiceStatus.ISSUED
+    balance = invoice_balance(invoice) if issued else None
+    may_pay = (
+        issued
+        and can(user, Payment, "add")
+        and balance is not None
+        and (balance > 0 if not invoice.is_credit else balance < 0)
+    )
+    context = {
+        "invoice": invoice,
+        "title": str(invoice),
+        "lines": invoice.lines.select_related("part"),
+        "payments": invoice.payments.select_related("recorded_by"),
+        "credit_notes": invoice.credit_notes.all(),
+        "balance": balance,
+        "finance": finance,
+        "payment_form": (payment_form or PaymentForm()) if may_pay else None,
+        "credit_form": (credit_form or CreditForm())
+        if finance and issued and not invoice.is_credit and not invoice.credit_notes.exists()
+        else None,
+        "may_redraft": finance and not invoice.is_credit and invoice.credit_notes.exists(),
+    }
+    return TemplateResponse(request, "billing/invoice_detail.html", context, status=status)
+
+
+@login_required
+def invoice_detail(request, pk: int):
+    return _page(request, _invoice(request, pk))
+
+
+@login_required
+def invoice_pdf(request, pk: int):
+    invoice = _invoice(request, pk)
+    language = request.GET.get("language")
+    if language not in ("fa", "it", "en"):
+        language = None
+    pdf = documents.invoice_pdf(invoice, language=language)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = invoice.number or f"draft-{invoice.pk}"
+    response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
+    return response
+
+
+def _act(request, invoice, action, *, done):
+    """Run a service with no input; its refusal is shown as a message on the invoice's page."""
+    try:
+        result = action()
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+        return redirect(invoice)
+    messages.success(request, done)
+    return redirect(result)
+
+
+@login_required
+@require_POST
+def invoice_issue(request, pk: int):
+    invoice = _invoice(request, pk, "change")
+    return _act(
+        request,
+        invoice,
+        lambda: services.invoice_issue(invoice=invoice, by=request.user),
+        done=_("Invoice issued."),
+    )
+
+
+@login_required
+def invoice_line_edit(request, pk: int, line: int):
+    invoice = _invoice(request, pk, "change")
+    row = get_object_or_404(invoice.lines, pk=line)
+    form = LineForm(
+        request.POST or None,
+        initial={
+            "description": row.description,
+            "quantity": row.quantity,
+            "unit_price": row.unit_price,
+        },
+    )
+    return form_page(
+        request,
+        form,
+        save=lambda data: services.invoice_line_set(line=row, by=request.user, **data).invoice,
+        title=_("Correct a line of a draft invoice"),
+        cancel_url=invoice.get_absolute_url(),
+        done=_("Line saved."),
+    )
+
+
+@login_required
+@require_POST
+def invoice_credit(request, pk: int):
+    invoice = _invoice(request, pk, "change")
+    form = CreditForm(request.POST)
+    if response := submit(
+        request,
+        form,
+        save=lambda data: services.credit_note_create(invoice=invoice, by=request.user, **data),
+        done=_("Credit note issued."),
+    ):
+        return response
+    return _page(request, invoice, credit_form=form, status=400)
+
+
+@login_required
+@require_POST
+def invoice_redraft(request, pk: int):
+    invoice = _invoice(request, pk, "change")
+    return _act(
+        request,
+        invoice,
+        lambda: services.invoice_redraft(invoice=invoice, by=request.user),
+        done=_("A corrected draft was created."),
+    )
+
+
+@login_required
+@require_POST
+def payment_create(request, pk: int):
+    invoice = _invoice(request, pk)
+    form = PaymentForm(request.POST)
+    if response := submit(
+        request,
+        form,
+        save=lambda data: services.payment_record(invoice=invoice, by=request.user, **data),
+        done=_("Payment recorded."),
+        then=invoice.get_absolute_url(),
+    ):
+        return response
+    return _page(request, invoice, payment_form=form, status=400)
+
+
+@login_required
+def visit_invoice(request, pk: int):
+    """The invoice of a visit (from the visit's page)."""
+    visit = get_object_or_404(Visit.objects.restrict(request.user, "view"), pk=pk)
+    invoice = get_object_or_404(
+        Invoice.objects.restrict(request.user, "view"), visit=visit, kind="invoice"
+    )
+    return redirect(invoice)
+
+
+@login_required
+def job_sheet(request, pk: int):
+    """The visit report with the customer's signature, as a PDF."""
+    visit = get_object_or_404(
+        Visit.objects.restrict(request.user, "view").select_related(
+            "request__customer", "request__unit__product_model", "technician"
+        ),
+        pk=pk,
+    )
+    language = request.GET.get("language")
+    pdf = documents.job_sheet_pdf(
+        visit, language=language if language in ("fa", "it", "en") else None
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{visit.number}.pdf"'
+    return response

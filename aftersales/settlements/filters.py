@@ -1,0 +1,38 @@
+"""Filters of the settlement lists; the free-text search is always `q`."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from aftersales.core.filters import DateFilter, SearchFilter
+from aftersales.core.forms import FilterForm
+
+from .choices import SettlementStatus
+from .models import JournalEntry, Settlement
+
+
+class SettlementFilter(django_filters.FilterSet):
+    q = SearchFilter(fields=("number", "agent__code", "agent__name"), label=_("Number or agent"))
+    status = django_filters.ChoiceFilter(
+        choices=SettlementStatus.choices, label=_("Status"), empty_label=_("All")
+    )
+    since = DateFilter(field_name="period_end", lookup_expr="gte", label=_("Periods ending from"))
+    until = DateFilter(field_name="period_end", lookup_expr="lte", label=_("Periods ending by"))
+
+    class Meta:
+        model = Settlement
+        fields = ["q", "status", "since", "until"]
+        form = FilterForm
+
+
+class JournalFilter(django_filters.FilterSet):
+    q = SearchFilter(
+        fields=("settlement__number", "settlement__agent__code", "reference"),
+        label=_("Settlement, agent or reference"),
+    )
+    since = DateFilter(field_name="day", lookup_expr="gte", label=_("From"))
+    until = DateFilter(field_name="day", lookup_expr="lte", label=_("To"))
+
+    class Meta:
+        model = JournalEntry
+        fields = ["q", "since", "until"]
+        form = FilterForm

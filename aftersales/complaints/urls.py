@@ -1,5 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "complaints"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.ComplaintList.as_view(), name="list"),
+    path("new/", views.complaint_create, name="create"),
+    path("analysis/", views.analysis, name="analysis"),
+    path("deadlines/", views.deadlines_edit, name="deadlines"),
+    path("<int:pk>/", views.complaint_detail, name="detail"),
+    path("<int:pk>/<slug:action>/", views.complaint_act, name="act"),
+    # public, no login
+    path("submit/", views.submit, name="submit"),
+    path("track/", views.track_form, name="track_form"),
+    path("track/<str:code>/", views.track, name="track"),
+    path("track/<str:code>/answer/", views.track_answer, name="track_answer"),
+]

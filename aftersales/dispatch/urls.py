@@ -1,5 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "dispatch"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.PlanList.as_view(), name="plans"),
+    path("new/", views.plan_new, name="plan_new"),
+    path("<int:pk>/", views.board, name="board"),
+    path("<int:pk>/assignments/", views.AssignmentList.as_view(), name="assignments"),
+    path("<int:pk>/replan/", views.replan, name="replan"),
+    path("<int:pk>/publish/", views.publish, name="publish"),
+    path("assignments/<int:pk>/move/", views.move, name="move"),
+    path("assignments/<int:pk>/pin/", views.pin, name="pin"),
+]

@@ -1,16 +1,19 @@
 """Benchmark: opening service requests through the API, `POST /api/v1/service/requests`.
 
     .venv/bin/python -m bench.service_requests [--units N] [--seconds S] [--clients 4,8,16]
+                                               [--no-worker]
 
 PostgreSQL only (the bar of issue 4): without DATABASE_URL it says so and exits 0. It creates
 the database `aftersales_bench_service` on DATABASE_URL's server (never the one named in the
 URL), migrates it, loads `--units` units with their customers (`aftersales.demo.generate`), an
 operator with a personal API token, then starts `gunicorn aftersales.wsgi -w 4` on a free
-loopback port. A separate load process (no Django, `http.client` with keep-alive, one
-connection per client thread) warms up, then for each concurrency level opens repair requests
-for random owned units for `--seconds` seconds, each with a fresh `Idempotency-Key`, and prints
-requests per second, p50 / p95 / p99 / max latency and errors. Finally it stops gunicorn and
-drops the database. Target: >= 300 requests/s with p99 < 100 ms.
+loopback port and one task worker (`manage.py db_worker`, which sends the customers'
+notifications as in production; `--no-worker` leaves them queued). A separate load process
+(no Django, `http.client` with keep-alive, one connection per client thread) warms up, then for
+each concurrency level opens repair requests for random owned units for `--seconds` seconds,
+each with a fresh `Idempotency-Key`, and prints requests per second, p50 / p95 / p99 / max
+latency and errors. Finally it stops gunicorn and drops the database. Target: >= 300
+requests/s with p99 < 100 ms.
 """
 
 import argparse
@@ -48,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--units", type=int, default=UNITS)
     parser.add_argument("--seconds", type=float, default=SECONDS)
     parser.add_argument("--clients", default=CLIENTS, help="concurrency levels, e.g. 4,8,16")
+    parser.add_argument(
+        "--no-worker", action="store_true", help="leave the notifications queued (no db_worker)"
+    )
     parser.add_argument("--setup", help=argparse.SUPPRESS)  # child: build, write the fixture
     parser.add_argument("--load", help=argparse.SUPPRESS)  # child: drive the server
     args = parser.parse_args(argv)
@@ -64,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     env = _env(url)
     admin_url = urlunsplit(urlsplit(url)._replace(path="/postgres"))
     _recreate(admin_url)
-    server = None
+    server = worker = None
     try:
         with tempfile.TemporaryDirectory(prefix="aftersales-bench-service-") as tmp:
             fixture = Path(tmp) / "fixture.json"
@@ -88,25 +94,34 @@ def main(argv: list[str] | None = None) -> int:
                 stdout=subprocess.DEVNULL,  # the console e-mails of the notifications
             )
             _wait_for(port, server)
+            if not args.no_worker:
+                worker = subprocess.Popen(
+                    [sys.executable, "manage.py", "db_worker", "--interval", "0.5"],
+                    env=env,
+                    cwd=ROOT,
+                    stdout=subprocess.DEVNULL,
+                )
             data = json.loads(fixture.read_text())
             data.update(port=port, seconds=args.seconds, levels=levels)
             fixture.write_text(json.dumps(data))
             print(
                 f"gunicorn -w {WORKERS} on {HOST}:{port}, {os.cpu_count()} CPUs; "
-                f"{data['units']:,} owned units; {args.seconds:g} s per level",
+                f"{data['units']:,} owned units; {args.seconds:g} s per level; "
+                f"notifications {'queued' if args.no_worker else 'sent by one db_worker'}",
                 flush=True,
             )
             command = [sys.executable, "-m", "bench.service_requests", "--load", str(fixture)]
             result = subprocess.run(command, cwd=ROOT)
             return result.returncode
     finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=START_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+        for process in (worker, server):
+            if process is not None:
+                process.terminate()
+                try:
+                    process.wait(timeout=START_TIMEOUT)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
         _drop(admin_url)
 
 
@@ -114,7 +129,6 @@ def _env(url: str) -> dict:
     env = dict(os.environ)
     env["DJANGO_SETTINGS_MODULE"] = "aftersales.settings"
     env["AFTERSALES_VAR_DIR"] = "/tmp/aftersales-bench-service"
-    env["AFTERSALES_TASKS"] = "immediate"
     env["AFTERSALES_DEBUG"] = "0"
     env["AFTERSALES_HOSTS"] = HOST
     env["DATABASE_URL"] = urlunsplit(urlsplit(url)._replace(path=f"/{PG_NAME}"))

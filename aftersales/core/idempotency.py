@@ -25,8 +25,9 @@ import json
 from collections.abc import Callable
 from functools import wraps
 
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Header
 from ninja.decorators import decorate_view
@@ -109,17 +110,35 @@ def _in_transaction(run: Callable) -> Callable:
 
 
 def _reserve(request, key: str) -> tuple[IdempotencyRecord | None, HttpResponse | None]:
-    """The new record holding the key for this request, or the answer to give instead."""
+    """The new record holding the key for this request, or the answer to give instead.
+
+    One statement, `INSERT … ON CONFLICT DO NOTHING RETURNING id` (PostgreSQL, SQLite >= 3.35):
+    no savepoint round trips, and a concurrent holder of the key is waited for by the database.
+    """
     fp = fingerprint(request)
     user_id = request.user.pk
-    try:
-        with transaction.atomic():
-            record = IdempotencyRecord.objects.create(
-                user_id=user_id, key=key, fingerprint=fp, status=PENDING, body={}
-            )
+    record = IdempotencyRecord(
+        user_id=user_id, key=key, fingerprint=fp, status=PENDING, body={}, created_at=timezone.now()
+    )
+    meta = IdempotencyRecord._meta
+    fields = [meta.get_field(name) for name in ("user", "key", "fingerprint", "status", "body")]
+    fields.append(meta.get_field("created_at"))
+    qn = connection.ops.quote_name
+    columns = ", ".join(qn(field.column) for field in fields)
+    values = [
+        field.get_db_prep_save(getattr(record, field.attname), connection) for field in fields
+    ]
+    sql = (
+        f"INSERT INTO {qn(meta.db_table)} ({columns}) VALUES ({', '.join(['%s'] * len(fields))}) "
+        f"ON CONFLICT ({qn('user_id')}, {qn('key')}) DO NOTHING RETURNING {qn(meta.pk.column)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        row = cursor.fetchone()
+    if row is not None:
+        record.pk = row[0]
+        record._state.adding = False
         return record, None
-    except IntegrityError:
-        pass
     stored = IdempotencyRecord.objects.get(user_id=user_id, key=key)
     return None, _answer(request, stored, fp)
 

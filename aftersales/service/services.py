@@ -137,7 +137,6 @@ def _log(request, *, from_status: str, to: str, by, at, note: str = "") -> None:
     )
 
 
-@transaction.atomic
 def request_open(
     *,
     by: User | None,
@@ -189,47 +188,50 @@ def request_open(
         channel = Channel.AGENT
     elif agent is None and unit is not None:
         agent = unit.service_agent
-    duplicate = None
-    if unit is not None:
-        if not type(unit).owner.is_cached(unit):
-            unit.owner = customer  # checked above: the warranty decision reads the owner
-        duplicate = (
-            ServiceRequest.objects.select_for_update()
-            .filter(unit=unit, status__in=OPEN_STATUSES)
-            .order_by("-pk")
-            .first()
+    # Checked above, so no savepoint: inside a caller's transaction (an idempotent API create)
+    # the writes share it, saving two round trips; standing alone, they are one transaction.
+    with transaction.atomic(savepoint=False):
+        duplicate = None
+        if unit is not None:
+            if not type(unit).owner.is_cached(unit):
+                unit.owner = customer  # checked above: the warranty decision reads the owner
+            duplicate = (
+                ServiceRequest.objects.select_for_update()
+                .filter(unit=unit, status__in=OPEN_STATUSES)
+                .order_by("-pk")
+                .first()
+            )
+        request = ServiceRequest(
+            service_type=service_type,
+            customer=customer,
+            unit=unit,
+            address=address,
+            contact_phone=contact_phone,
+            preferred_date=preferred_date,
+            channel=channel,
+            description=description.strip(),
+            agent=agent,
+            duplicate_of=duplicate,
+            calendar=_calendar_code(customer),
+            opened_at=at,
+            created_by=by,
+            plan=plan,
+            meter_at_open=meter_at_open,
         )
-    request = ServiceRequest(
-        service_type=service_type,
-        customer=customer,
-        unit=unit,
-        address=address,
-        contact_phone=contact_phone,
-        preferred_date=preferred_date,
-        channel=channel,
-        description=description.strip(),
-        agent=agent,
-        duplicate_of=duplicate,
-        calendar=_calendar_code(customer),
-        opened_at=at,
-        created_by=by,
-        plan=plan,
-        meter_at_open=meter_at_open,
-    )
-    _attach_triage(request, at)
-    _set_targets(request)
-    # The gap-free number last of all: its row lock serializes every opening of the series
-    # until the transaction commits. The request is saved under a unique provisional number,
-    # then numbered by the last write; the audit entry of its creation follows with the number.
-    request.number = _provisional_number()
-    with disable_auditlog():
-        request.save()
-    _log(request, from_status="", to=S.NEW, by=by, at=at)
-    request.number = next_number(f"SR-{at.year}")
-    ServiceRequest.objects.filter(pk=request.pk).update(number=request.number)
-    audit_create(sender=ServiceRequest, instance=request, created=True)
-    notify_on_commit(request, S.NEW)
-    return request
+        _attach_triage(request, at)
+        _set_targets(request)
+        # The gap-free number last of all: its row lock serializes every opening of the series
+        # until the transaction commits. The request is saved under a unique provisional number,
+        # then numbered by the last write; the audit entry of its creation follows with the number.
+        request.number = _provisional_number()
+        with disable_auditlog():
+            request.save()
+        _log(request, from_status="", to=S.NEW, by=by, at=at)
+        request.number = next_number(f"SR-{at.year}")
+        ServiceRequest.objects.filter(pk=request.pk).update(number=request.number)
+        audit_create(sender=ServiceRequest, instance=request, created=True)
+        notify_on_commit(request, S.NEW)
+        return request
 
 
 def _provisional_number() -> str:

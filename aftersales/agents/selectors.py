@@ -70,12 +70,23 @@ def may_take(
         reasons.append(_("The agent has no contract in force on that day."))
     else:
         reasons += _not_covered(contract, category, service_type, by=_("the contract"))
-    grade = grade_on(agent, day)
-    if grade is not None:
-        reasons += _not_covered(
-            grade, category, service_type, by=_("grade %(code)s") % {"code": grade.code}
-        )
+    reasons += grade_refuses(agent, day=day, category=category, service_type=service_type)
     return not reasons, reasons
+
+
+def grade_refuses(agent: Agent, *, day: dt.date, category=None, service_type=None) -> list[str]:
+    """Why the agent's grade on `day` does not allow this work (empty: it does, or no grade).
+
+    The service desk asks this when it routes a new request to the unit's agent: work the grade
+    does not allow goes to the maker's own desk instead, and an agent's staff cannot open it."""
+    from django.utils.translation import gettext as _
+
+    grade = grade_on(agent, day)
+    if grade is None:
+        return []
+    return _not_covered(
+        grade, category, service_type, by=_("grade %(code)s") % {"code": grade.code}
+    )
 
 
 def _not_covered(source, category, service_type, *, by) -> list[str]:

@@ -188,6 +188,12 @@ def request_open(
         channel = Channel.AGENT
     elif agent is None and unit is not None:
         agent = unit.service_agent
+    if agent is not None:
+        refused = _grade_refuses(agent, service_type=service_type, unit=unit, at=at)
+        if refused and by is not None and by.role == Role.AGENT:
+            raise ValidationError({"service_type": " ".join(refused)})
+        if refused:
+            agent = None  # the maker's own desk takes work the agent's grade does not allow
     # Checked above, so no savepoint: inside a caller's transaction (an idempotent API create)
     # the writes share it, saving two round trips; standing alone, they are one transaction.
     with transaction.atomic(savepoint=False):
@@ -232,6 +238,13 @@ def request_open(
         audit_create(sender=ServiceRequest, instance=request, created=True)
         notify_on_commit(request, S.NEW)
         return request
+
+
+def _grade_refuses(agent, *, service_type, unit, at) -> list[str]:
+    from aftersales.agents.selectors import grade_refuses
+
+    category = unit.product_model.category if unit is not None else None
+    return grade_refuses(agent, day=at.date(), category=category, service_type=service_type)
 
 
 def _provisional_number() -> str:

@@ -6,3 +6,8 @@ class InsightsConfig(AppConfig):
     name = "aftersales.insights"
     label = "insights"
     verbose_name = _("Insights")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -1,0 +1,189 @@
+"""Pre-aggregated figures for the manager's dashboard.
+
+`DailyFact` holds, for each local day, the additive counts and sums behind every KPI, once per
+*grain*: the whole company, and per agent, technician, category, product model and service type
+(the dimension of the grain is set, the others are empty). The dashboard sums these rows; the
+definitions live in `aftersales.insights.kpis` and `docs/insights.md`.
+
+`PendingDay` lists days whose facts must be rebuilt (a record anchored on that day changed);
+`BusinessClock` is the business-hours clock of each calendar in half-hour slots, so that SQL can
+count business hours between two moments. Written only by `aftersales.insights.aggregation`.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from aftersales.core.access import Policy, RestrictedManager
+from aftersales.core.audit import track
+from aftersales.core.choices import Role
+
+READERS = frozenset({Role.MANAGER, Role.QUALITY, Role.FINANCE})
+
+
+class Grain(models.IntegerChoices):
+    TOTAL = 0, _("Whole company")
+    AGENT = 1, _("Agent")
+    TECHNICIAN = 2, _("Technician")
+    CATEGORY = 3, _("Category")
+    PRODUCT_MODEL = 4, _("Model")
+    SERVICE_TYPE = 5, _("Service type")
+
+
+MEASURES = (
+    "requests",
+    "ftf_measured",
+    "ftf_yes",
+    "responded",
+    "response_seconds",
+    "resolved",
+    "resolution_seconds",
+    "sla_measured",
+    "sla_met",
+    "visits_done",
+    "visits_repeat",
+    "labour_minutes",
+    "claims",
+    "units_sold",
+    "complaints",
+    "csat_responses",
+    "csat_satisfied",
+    "nps_responses",
+    "nps_promoters",
+    "nps_detractors",
+    "demand_lines",
+    "demand_served",
+)
+
+
+# facts are derived data: no foreign-key constraints or single-column indexes to maintain on
+# bulk rebuilds (the composite indexes below answer every read)
+DIMENSION = {"null": True, "blank": True, "db_constraint": False, "db_index": False}
+
+
+class Fact(models.Model):
+    """The additive figures behind the KPIs, at one grain (see the module's docstring)."""
+
+    grain = models.PositiveSmallIntegerField(_("grain"), choices=Grain)
+    agent = models.ForeignKey(
+        "agents.Agent", on_delete=models.DO_NOTHING, related_name="+", **DIMENSION
+    )
+    technician = models.ForeignKey(
+        "workforce.Technician", on_delete=models.DO_NOTHING, related_name="+", **DIMENSION
+    )
+    category = models.ForeignKey(
+        "catalog.Category", on_delete=models.DO_NOTHING, related_name="+", **DIMENSION
+    )
+    product_model = models.ForeignKey(
+        "catalog.ProductModel", on_delete=models.DO_NOTHING, related_name="+", **DIMENSION
+    )
+    service_type = models.ForeignKey(
+        "service.ServiceType", on_delete=models.DO_NOTHING, related_name="+", **DIMENSION
+    )
+    requests = models.BigIntegerField(default=0)
+    ftf_measured = models.BigIntegerField(default=0)
+    ftf_yes = models.BigIntegerField(default=0)
+    responded = models.BigIntegerField(default=0)
+    response_seconds = models.BigIntegerField(default=0)
+    resolved = models.BigIntegerField(default=0)
+    resolution_seconds = models.BigIntegerField(default=0)
+    sla_measured = models.BigIntegerField(default=0)
+    sla_met = models.BigIntegerField(default=0)
+    visits_done = models.BigIntegerField(default=0)
+    visits_repeat = models.BigIntegerField(default=0)
+    labour_minutes = models.BigIntegerField(default=0)
+    claims = models.BigIntegerField(default=0)
+    claims_cost = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    units_sold = models.BigIntegerField(default=0)
+    complaints = models.BigIntegerField(default=0)
+    csat_responses = models.BigIntegerField(default=0)
+    csat_satisfied = models.BigIntegerField(default=0)
+    nps_responses = models.BigIntegerField(default=0)
+    nps_promoters = models.BigIntegerField(default=0)
+    nps_detractors = models.BigIntegerField(default=0)
+    demand_lines = models.BigIntegerField(default=0)
+    demand_served = models.BigIntegerField(default=0)
+
+    objects = RestrictedManager()
+    policy = Policy(view=READERS)
+
+    class Meta:
+        abstract = True
+
+
+class DailyFact(Fact):
+    """The figures of one local day."""
+
+    day = models.DateField(_("day"))
+
+    class Meta:
+        verbose_name = _("daily fact")
+        verbose_name_plural = _("daily facts")
+        indexes = [
+            models.Index(fields=["grain", "day"], name="insights_fact_grain_day"),
+        ]
+
+
+class MonthlyFact(Fact):
+    """The figures of one month (its first day), summed from the daily facts: what the
+    dashboard reads for whole months."""
+
+    month = models.DateField(_("month"))
+
+    class Meta:
+        verbose_name = _("monthly fact")
+        verbose_name_plural = _("monthly facts")
+        indexes = [
+            models.Index(fields=["grain", "month"], name="insights_month_grain"),
+        ]
+
+
+class PendingDay(models.Model):
+    """A day whose facts are stale: rebuilt by the next refresh."""
+
+    day = models.DateField(_("day"), unique=True)
+
+    objects = RestrictedManager()
+    policy = Policy(view=READERS)
+
+    class Meta:
+        verbose_name = _("day to refresh")
+        verbose_name_plural = _("days to refresh")
+
+
+class BusinessClock(models.Model):
+    """Business seconds of a calendar counted from its first slot up to the start of `slot`
+    (a half hour since the Unix epoch), and whether the slot is working time."""
+
+    calendar = models.CharField(max_length=2)
+    slot = models.BigIntegerField()
+    seconds_before = models.BigIntegerField()
+    is_open = models.BooleanField()
+
+    objects = RestrictedManager()
+    policy = Policy(view=READERS)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["calendar", "slot"], name="insights_clock_slot")
+        ]
+
+
+class RefreshLog(models.Model):
+    """One refresh of the facts: what it rebuilt and how long it took."""
+
+    started_at = models.DateTimeField(_("started"))
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    days = models.PositiveIntegerField(_("days rebuilt"), default=0)
+    full = models.BooleanField(_("full rebuild"), default=False)
+    watermark = models.DateTimeField(_("changes seen up to"))
+
+    objects = RestrictedManager()
+    policy = Policy(view=READERS)
+
+    class Meta:
+        verbose_name = _("refresh")
+        verbose_name_plural = _("refreshes")
+        ordering = ["-started_at", "-pk"]
+
+
+track(RefreshLog)

@@ -1,0 +1,52 @@
+"""Schemas of the insights API."""
+
+import datetime as dt
+from decimal import Decimal
+
+from ninja import Schema
+
+
+class ScopeQuery(Schema):
+    """A period of local days (the last twelve months by default) and at most a few
+    dimensions, by id (`region` is the agents' region text)."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    agent: int | None = None
+    technician: int | None = None
+    region: str | None = None
+    category: int | None = None
+    product_model: int | None = None
+    service_type: int | None = None
+
+
+class KpisOut(Schema):
+    start: dt.date
+    end: dt.date
+    from_facts: bool
+    values: dict[str, Decimal | None]
+
+
+class MonthOut(Schema):
+    month: dt.date
+    values: dict[str, Decimal | None]
+
+
+class BreakdownRowOut(Schema):
+    key: int | str
+    values: dict[str, Decimal | None]
+
+
+class DefinitionOut(Schema):
+    key: str
+    label: str
+    kind: str
+    definition: str
+    records: str
+
+
+class RefreshOut(Schema):
+    full: bool
+    days: int
+    started_at: dt.datetime
+    finished_at: dt.datetime | None

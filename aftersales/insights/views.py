@@ -1,0 +1,342 @@
+"""The manager's dashboard and the lists of the records behind each figure."""
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from aftersales.core.calendars import show_date
+from aftersales.core.views.lists import Column, ObjectListView
+
+from . import dashboard as reads
+from . import sources
+from .display import chart_value, kpi_text
+from .forms import ScopeForm
+from .kpis import KPI_BY_KEY, KPIS
+from .models import DailyFact, RefreshLog
+from .scope import Scope
+
+TREND_CHARTS = {
+    "rates": (
+        _("Rates by month (%)"),
+        ("first_time_fix_rate", "repeat_visit_rate", "sla_compliance", "csat", "parts_fill_rate"),
+    ),
+    "hours": (_("Business hours by month"), ("mean_response_hours", "mean_resolution_hours")),
+    "per1000": (
+        _("Per 1,000 units by month"),
+        ("claims_per_1000_units", "complaints_per_1000_units"),
+    ),
+}
+BREAKDOWN_KPIS = (
+    "first_time_fix_rate",
+    "repeat_visit_rate",
+    "sla_compliance",
+    "mean_resolution_hours",
+    "technician_utilization",
+    "csat",
+    "claims_per_1000_units",
+)
+BREAKDOWN_TITLES = {
+    "region": _("By region"),
+    "agent": _("By agent"),
+    "category": _("By category"),
+}
+
+
+def require_reader(user) -> None:
+    """The dashboard is for managers, quality engineers and finance: others get a 404."""
+    if not DailyFact.policy.allows(user, "view"):
+        raise Http404
+
+
+def scope_query(scope: Scope, **extra) -> str:
+    params = {"start": scope.start.isoformat(), "end": scope.end.isoformat()}
+    params |= scope.filters
+    params |= {name: value for name, value in extra.items() if value is not None}
+    return urlencode(params)
+
+
+def records_url(kpi_key: str, scope: Scope) -> str:
+    kpi = KPI_BY_KEY[kpi_key]
+    if kpi.records == "invoices":
+        return reverse("billing:invoices")
+    return reverse("insights:records", args=[kpi.records]) + "?" + scope_query(scope, kpi=kpi.key)
+
+
+def _labels(by: str, groups) -> dict:
+    from aftersales.agents.models import Agent
+    from aftersales.catalog.models import Category
+
+    if by == "region":
+        return {group: group for group in groups}
+    model = Agent if by == "agent" else Category
+    return {obj.pk: str(obj) for obj in model.objects.filter(pk__in=list(groups))}
+
+
+@login_required
+def dashboard(request):
+    require_reader(request.user)
+    form = ScopeForm(request.GET or None, user=request.user)
+    if form.is_bound and not form.is_valid():
+        context = {"form": form, "title": _("Dashboard")}
+        return TemplateResponse(request, "insights/dashboard.html", context, status=400)
+    if not form.is_bound:
+        form = ScopeForm({}, user=request.user)
+        form.is_valid()
+    scope = form.scope()
+    data = reads.page(scope)
+    cards = [
+        {
+            "kpi": kpi,
+            "text": kpi_text(kpi, data["figures"][kpi.key]),
+            "url": records_url(kpi.key, scope),
+        }
+        for kpi in KPIS
+    ]
+    months = [month for month, __ in data["trend"]]
+    charts = {
+        name: {
+            "title": str(title),
+            "labels": [show_date(month) for month in months],
+            "series": [
+                {
+                    "label": str(KPI_BY_KEY[key].label),
+                    "data": [chart_value(KPI_BY_KEY[key], f[key]) for __, f in data["trend"]],
+                }
+                for key in keys
+            ],
+        }
+        for name, (title, keys) in TREND_CHARTS.items()
+    }
+    breakdowns = []
+    for by, rows in data["breakdowns"].items():
+        labels = _labels(by, [group for group, __ in rows])
+        table = []
+        for group, figures in rows:
+            narrowed = Scope(start=scope.start, end=scope.end, **{by: group})
+            table.append(
+                {
+                    "label": labels.get(group, group),
+                    "narrow": "?" + scope_query(narrowed),
+                    "cells": [
+                        (
+                            kpi_text(KPI_BY_KEY[key], figures[key]),
+                            records_url(key, narrowed),
+                        )
+                        for key in BREAKDOWN_KPIS
+                    ],
+                    "chart": chart_value(
+                        KPI_BY_KEY["first_time_fix_rate"], figures["first_time_fix_rate"]
+                    ),
+                }
+            )
+        breakdowns.append(
+            {
+                "by": by,
+                "title": BREAKDOWN_TITLES[by],
+                "chart_label": KPI_BY_KEY["first_time_fix_rate"].label,
+                "rows": table,
+            }
+        )
+    context = {
+        "title": _("Dashboard"),
+        "form": form,
+        "scope": scope,
+        "cards": cards,
+        "charts": charts,
+        "breakdowns": breakdowns,
+        "breakdown_kpis": [KPI_BY_KEY[key] for key in BREAKDOWN_KPIS],
+        "from_facts": data["from_facts"],
+        "refreshed": RefreshLog.objects.filter(finished_at__isnull=False).first(),
+        "kpis": KPIS,
+    }
+    return TemplateResponse(request, "insights/dashboard.html", context)
+
+
+# --- the records behind a figure ------------------------------------------------------------------
+class RecordList(ObjectListView):
+    """The records counted in a figure: the same selection as the KPI, through `restrict()`."""
+
+    source = None
+    paginate_by = 50
+
+    def scope(self) -> Scope:
+        form = ScopeForm(self.request.GET, user=self.request.user)
+        if not form.is_valid():
+            raise Http404
+        return form.scope()
+
+    def base_queryset(self):
+        require_reader(self.request.user)
+        queryset = super().base_queryset()
+        found = type(self).source(self.scope(), queryset)
+        if found is None:
+            return queryset.none()
+        return found
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if hasattr(response, "context_data") and response.context_data is not None:
+            kpi = KPI_BY_KEY.get(request.GET.get("kpi", ""))
+            scope = self.scope()
+            response.context_data["title"] = _("%(records)s from %(start)s to %(end)s") % {
+                "records": self.model._meta.verbose_name_plural,
+                "start": show_date(scope.start),
+                "end": show_date(scope.end),
+            }
+            response.context_data["insights_kpi"] = kpi
+        return response
+
+    def can_create(self) -> bool:
+        return False
+
+
+def _requests():
+    from aftersales.service.models import ServiceRequest
+
+    class Requests(RecordList):
+        model = ServiceRequest
+        source = staticmethod(sources.requests)
+        select_related = ("service_type", "agent", "unit__product_model")
+        default_sort = "-opened_at"
+        columns = [
+            Column("number", _("Number"), sort="number", link=True, kind="serial"),
+            Column("opened_at", _("Opened"), sort="opened_at", kind="datetime"),
+            Column("service_type.name", _("Service type")),
+            Column("agent.name", _("Agent")),
+            Column("unit.product_model.code", _("Model"), kind="serial"),
+            Column("responded_at", _("Responded"), sort="responded_at", kind="datetime"),
+            Column("resolved_at", _("Resolved"), sort="resolved_at", kind="datetime"),
+            Column("resolution_due", _("Resolution due"), kind="datetime"),
+            Column("first_time_fix", _("First-time fix"), kind="bool"),
+            Column("get_status_display", _("Status"), sort="status"),
+        ]
+
+    return Requests
+
+
+def _visits():
+    from aftersales.service.models import Visit
+
+    class Visits(RecordList):
+        model = Visit
+        source = staticmethod(sources.visits)
+        select_related = ("request__agent", "technician", "request__unit__product_model")
+        default_sort = "-window_start"
+        columns = [
+            Column("number", _("Number"), sort="number", link=True, kind="serial"),
+            Column("window_start", _("Promised from"), sort="window_start", kind="datetime"),
+            Column("technician.full_name", _("Technician")),
+            Column("request.agent.name", _("Agent")),
+            Column("request.unit.serial", _("Serial"), kind="serial"),
+            Column("get_result_display", _("Result")),
+            Column("labour_minutes", _("Labour (minutes)"), sort="labour_minutes"),
+        ]
+
+    return Visits
+
+
+def _claims():
+    from aftersales.warranty.models import Claim
+
+    class Claims(RecordList):
+        model = Claim
+        source = staticmethod(sources.claims)
+        select_related = ("agent", "unit__product_model")
+        default_sort = "-failure_date"
+        columns = [
+            Column("number", _("Number"), sort="number", link=True, kind="serial"),
+            Column("failure_date", _("Failure date"), sort="failure_date", kind="date"),
+            Column("unit.serial", _("Serial"), kind="serial"),
+            Column("unit.product_model.code", _("Model"), kind="serial"),
+            Column("agent.name", _("Agent")),
+            Column("get_status_display", _("Status"), sort="status"),
+            Column("approved_total", _("Approved"), sort="approved_total"),
+        ]
+
+    return Claims
+
+
+def _demand():
+    from aftersales.parts.models import DemandLine
+
+    class Demand(RecordList):
+        model = DemandLine
+        source = staticmethod(sources.demand)
+        select_related = ("warehouse", "part")
+        default_sort = "-at"
+        columns = [
+            Column("at", _("At"), sort="at", kind="datetime"),
+            Column("warehouse.name", _("Warehouse")),
+            Column("part.sku", _("Part"), kind="serial"),
+            Column("quantity", _("Quantity")),
+            Column("served", _("Served from stock"), kind="bool"),
+            Column("document_number", _("Document"), kind="serial"),
+        ]
+
+    return Demand
+
+
+def _complaints():
+    model = sources.optional_model("complaints.Complaint")
+    if model is None:
+        return None
+
+    class Complaints(RecordList):
+        source = staticmethod(sources.complaints)
+        default_sort = "-received_at"
+        columns = [
+            Column("code", _("Code"), sort="code", link=True, kind="serial"),
+            Column("received_at", _("Received"), sort="received_at", kind="datetime"),
+            Column("get_stage_display", _("Stage")),
+            Column("get_severity_display", _("Severity")),
+            Column("closed_at", _("Closed"), kind="datetime"),
+        ]
+
+    Complaints.model = model
+    return Complaints
+
+
+def _responses():
+    model = sources.optional_model("surveys.Response")
+    if model is None:
+        return None
+
+    class Responses(RecordList):
+        source = staticmethod(sources.responses)
+        default_sort = "-submitted_at"
+        columns = [
+            Column("submitted_at", _("Submitted"), sort="submitted_at", kind="datetime"),
+            Column("csat", _("Satisfaction (1-5)"), sort="csat"),
+            Column("nps", _("Would recommend (0-10)"), sort="nps"),
+            Column("ces", _("Effort (1-7)"), sort="ces"),
+        ]
+
+    Responses.model = model
+    return Responses
+
+
+RECORD_VIEWS = {
+    "requests": _requests,
+    "visits": _visits,
+    "claims": _claims,
+    "demand": _demand,
+    "complaints": _complaints,
+    "responses": _responses,
+}
+_built: dict = {}
+
+
+def records(request, kind: str):
+    if kind not in RECORD_VIEWS:
+        raise Http404
+    if kind not in _built:
+        view_class = RECORD_VIEWS[kind]()
+        _built[kind] = view_class.as_view() if view_class else None
+    view = _built[kind]
+    if view is None:
+        raise Http404
+    return view(request)

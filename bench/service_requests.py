@@ -100,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
                     env=env,
                     cwd=ROOT,
                     stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,  # a line per task
                 )
             data = json.loads(fixture.read_text())
             data.update(port=port, seconds=args.seconds, levels=levels)

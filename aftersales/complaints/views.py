@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from aftersales.core.choices import Role
 from aftersales.core.views.edit import errors_to_form, form_page, require
+from aftersales.core.views.edit import submit as submit_form
 from aftersales.core.views.lists import Column, ObjectListView
 
 from . import deadlines, selectors, services
@@ -239,16 +240,19 @@ def complaint_act(request, pk: int, action: str):
     complaint = _complaint(request, pk, "change")
     form_class, service, _label, _stages = ACTIONS[action]
     form = form_class(request.POST, prefix=action)
-    if form.is_valid():
-        try:
-            service(complaint=complaint, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            errors_to_form(form, error)
-        except PermissionDenied as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(complaint)
+    try:
+        response = submit_form(
+            request,
+            form,
+            save=lambda data: service(complaint=complaint, by=request.user, **data),
+            done=_("Saved."),
+            then=complaint,
+        )
+    except PermissionDenied as error:
+        form.add_error(None, str(error))
+    else:
+        if response:
+            return response
     complaint.refresh_from_db()
     return _detail_page(request, complaint, bound=(action, form), status=400)
 
@@ -340,14 +344,14 @@ def track_answer(request, code: str):
             messages.success(request, _("Thank you. We will check with you that all is well."))
         return redirect("complaints:track", code=complaint.code)
     form = AppealForm(request.POST)
-    if form.is_valid():
-        try:
-            services.complaint_appeal(complaint=complaint, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Your appeal has been passed to a senior colleague."))
-            return redirect("complaints:track", code=complaint.code)
+    if response := submit_form(
+        request,
+        form,
+        save=lambda data: services.complaint_appeal(complaint=complaint, reason=data["reason"]),
+        done=_("Your appeal has been passed to a senior colleague."),
+        then=reverse("complaints:track", kwargs={"code": complaint.code}),
+    ):
+        return response
     return _track_page(request, complaint, appeal_form=form, status=400)
 
 

@@ -5,6 +5,7 @@ Persian documents are right to left and set in Vazirmatn; every document templat
 """
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -24,3 +25,10 @@ def render_pdf(template: str, context: dict, *, language: str) -> bytes:
             },
         )
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def pdf_response(pdf: bytes, name: str) -> HttpResponse:
+    """`pdf` shown in the browser, saved as `name`.pdf if the reader downloads it."""
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
+    return response

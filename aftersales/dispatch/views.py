@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from aftersales.core.views.edit import form_page, require
+from aftersales.core.views.edit import act, form_page, require
 from aftersales.core.views.lists import Column, ObjectListView
 
 from . import selectors, services
@@ -78,16 +78,12 @@ def board(request, pk: int):
 
 
 def _act(request, action, *, done: str, then: str):
+    """`act` on the plan's page; a refusal by role is shown as a message too."""
     try:
-        action()
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
+        return act(request, then, action, done=done, then=then)
     except PermissionDenied as error:
         messages.error(request, str(error))
-    else:
-        messages.success(request, done)
-    return redirect(then)
+        return redirect(then)
 
 
 @login_required

@@ -3,8 +3,8 @@ lines, adjustments, approval and payments, the statement PDF, the journal export
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from aftersales.core.documents import pdf_response
 from aftersales.core.money import show_money
-from aftersales.core.views.edit import errors_to_form, form_page, require
+from aftersales.core.views.edit import act, form_page, require, submit
 from aftersales.core.views.lists import Column, ObjectListView
 
 from . import documents, journal, selectors, services
@@ -175,15 +176,9 @@ def _action(request, pk, call, done):
     """Run a service on a settlement the user may change; its refusal becomes a message."""
     settlement = _settlement(request, pk, "change")
     try:
-        result = call(settlement)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return redirect(settlement)
+        return act(request, settlement, lambda: call(settlement), done=done)
     except PermissionDenied:
         raise Http404 from None
-    messages.success(request, done)
-    return redirect(result if isinstance(result, Settlement) else settlement)
 
 
 @login_required
@@ -213,33 +208,47 @@ def settlement_approve(request, pk: int):
 def settlement_discard(request, pk: int):
     settlement = _settlement(request, pk, "delete")
     try:
-        services.settlement_discard(settlement=settlement, by=request.user)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return redirect(settlement)
+        return act(
+            request,
+            settlement,
+            lambda: services.settlement_discard(settlement=settlement, by=request.user),
+            done=_("Draft discarded."),
+            then="settlements:list",
+        )
     except PermissionDenied:
         raise Http404 from None
-    messages.success(request, _("Draft discarded."))
-    return redirect("settlements:list")
+
+
+def _line_add(request, pk, form_class, service, form_name, done):
+    """A form on the settlement's page that adds to it; on errors, the page again (status 400)."""
+    settlement = _settlement(request, pk, "change")
+    form = form_class(request.POST)
+    try:
+        response = submit(
+            request,
+            form,
+            save=lambda data: service(settlement=settlement, by=request.user, **data),
+            done=done,
+            then=settlement,
+        )
+    except PermissionDenied:
+        raise Http404 from None
+    if response:
+        return response
+    return _detail_page(request, settlement, status=400, **{form_name: form})
 
 
 @login_required
 @require_POST
 def adjustment_add(request, pk: int):
-    settlement = _settlement(request, pk, "change")
-    form = AdjustmentForm(request.POST)
-    if form.is_valid():
-        try:
-            services.adjustment_add(settlement=settlement, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            errors_to_form(form, error)
-        except PermissionDenied:
-            raise Http404 from None
-        else:
-            messages.success(request, _("Adjustment added."))
-            return redirect(settlement)
-    return _detail_page(request, settlement, adjustment_form=form, status=400)
+    return _line_add(
+        request,
+        pk,
+        AdjustmentForm,
+        services.adjustment_add,
+        "adjustment_form",
+        _("Adjustment added."),
+    )
 
 
 @login_required
@@ -258,19 +267,9 @@ def adjustment_remove(request, pk: int, line: int):
 @login_required
 @require_POST
 def payment_add(request, pk: int):
-    settlement = _settlement(request, pk, "change")
-    form = PaymentForm(request.POST)
-    if form.is_valid():
-        try:
-            services.payment_record(settlement=settlement, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            errors_to_form(form, error)
-        except PermissionDenied:
-            raise Http404 from None
-        else:
-            messages.success(request, _("Payment recorded."))
-            return redirect(settlement)
-    return _detail_page(request, settlement, payment_form=form, status=400)
+    return _line_add(
+        request, pk, PaymentForm, services.payment_record, "payment_form", _("Payment recorded.")
+    )
 
 
 @login_required
@@ -319,10 +318,8 @@ def statement(request, pk: int):
     if language not in documents.LANGUAGES:
         raise Http404
     pdf = documents.statement_pdf(settlement, language=language)
-    response = HttpResponse(pdf, content_type="application/pdf")
     name = settlement.number or f"draft-{settlement.pk}"
-    response["Content-Disposition"] = f'inline; filename="settlement-{name}-{language}.pdf"'
-    return response
+    return pdf_response(pdf, f"settlement-{name}-{language}")
 
 
 @login_required

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from aftersales.core.choices import Language, Role
 from aftersales.core.forms import DateField
-from aftersales.core.views.edit import errors_to_form
+from aftersales.core.views.edit import submit
 from aftersales.core.views.lists import Column, ObjectListView
 
 from . import selectors, services
@@ -257,16 +257,21 @@ def follow_up_detail(request, pk: int, form=None, status=200):
 def follow_up_close(request, pk: int):
     follow_up = _follow_up(request, pk, "change")
     form = FollowUpCloseForm(request.POST)
-    if form.is_valid():
-        try:
-            services.follow_up_close(follow_up=follow_up, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            errors_to_form(form, error)
-        except PermissionDenied as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Call recorded."))
-            return redirect("surveys:follow_ups")
+    try:
+        response = submit(
+            request,
+            form,
+            save=lambda data: services.follow_up_close(
+                follow_up=follow_up, by=request.user, **data
+            ),
+            done=_("Call recorded."),
+            then="surveys:follow_ups",
+        )
+    except PermissionDenied as error:
+        form.add_error(None, str(error))
+    else:
+        if response:
+            return response
     return follow_up_detail(request, pk, form=form, status=400)
 
 

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,6 +14,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from aftersales.core.documents import pdf_response
 from aftersales.core.text import normalize_serial
 from aftersales.core.views.edit import errors_to_form, form_page, require, submit
 from aftersales.core.views.lists import Column, ObjectListView
@@ -447,9 +448,7 @@ def unit_card(request, pk: int):
         reverse("warranty:verify") + f"?serial={unit.serial}&code={cards.card_code(unit)}"
     )
     pdf = cards.card_pdf(unit=unit, language=language, verify_url=verify)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="warranty-{unit.serial}-{language}.pdf"'
-    return response
+    return pdf_response(pdf, f"warranty-{unit.serial}-{language}")
 
 
 def verify(request):

@@ -3,6 +3,9 @@
 import datetime as dt
 from decimal import Decimal
 
+from django.utils import translation
+from django.utils.translation import gettext as _
+
 from aftersales.billing.choices import InvoiceStatus, Payer
 from aftersales.billing.models import Invoice, LabourRate
 
@@ -131,7 +134,8 @@ def test_after_the_warranty_the_commitment_period_rate_applies(
     assert labour.payer == Payer.CUSTOMER
     assert labour.rule == "commitment"
     assert labour.unit_price == Decimal("1200000")
-    assert "commitment-period rate" in labour.description
+    with translation.override(owner.preferred_language or "en"):  # written in the customer's
+        assert _("%(line)s, at the commitment-period rate") % {"line": ""} in labour.description
 
 
 def test_a_part_the_warranty_charges_to_the_agent_is_the_agents(

@@ -1,10 +1,7 @@
 """Invoices, credit notes and payments: lists with exports for accounting, the invoice page with
 its actions (issue, correct a draft line, credit, record a payment), and the PDFs."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -12,7 +9,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from aftersales.core.access import can
-from aftersales.core.views.edit import form_page, submit
+from aftersales.core.documents import pdf_response
+from aftersales.core.views.edit import act, form_page, submit
 from aftersales.core.views.lists import Column, ObjectListView
 from aftersales.service.models import Visit
 
@@ -159,29 +157,15 @@ def invoice_pdf(request, pk: int):
     if language not in ("fa", "it", "en"):
         language = None
     pdf = documents.invoice_pdf(invoice, language=language)
-    response = HttpResponse(pdf, content_type="application/pdf")
     name = invoice.number or f"draft-{invoice.pk}"
-    response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
-    return response
-
-
-def _act(request, invoice, action, *, done):
-    """Run a service with no input; its refusal is shown as a message on the invoice's page."""
-    try:
-        result = action()
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-        return redirect(invoice)
-    messages.success(request, done)
-    return redirect(result)
+    return pdf_response(pdf, name)
 
 
 @login_required
 @require_POST
 def invoice_issue(request, pk: int):
     invoice = _invoice(request, pk, "change")
-    return _act(
+    return act(
         request,
         invoice,
         lambda: services.invoice_issue(invoice=invoice, by=request.user),
@@ -230,7 +214,7 @@ def invoice_credit(request, pk: int):
 @require_POST
 def invoice_redraft(request, pk: int):
     invoice = _invoice(request, pk, "change")
-    return _act(
+    return act(
         request,
         invoice,
         lambda: services.invoice_redraft(invoice=invoice, by=request.user),
@@ -277,6 +261,4 @@ def job_sheet(request, pk: int):
     pdf = documents.job_sheet_pdf(
         visit, language=language if language in ("fa", "it", "en") else None
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{visit.number}.pdf"'
-    return response
+    return pdf_response(pdf, visit.number)

@@ -4,7 +4,7 @@ the PDF, and the one-time link the customer opens from the SMS or e-mail (no log
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from aftersales.core.access import can
-from aftersales.core.views.edit import errors_to_form, require, submit
+from aftersales.core.documents import pdf_response
+from aftersales.core.views.edit import act, require, submit
 from aftersales.core.views.lists import Column, ObjectListView
 from aftersales.customers.models import Customer
 from aftersales.service.models import ServiceRequest
@@ -72,20 +73,25 @@ def quote_create(request):
         return _pick_request(request)
     form = QuoteForm(request.POST or None)
     lines = QuoteLineFormSet(request.POST or None, user=request.user, prefix="lines")
-    if request.method == "POST" and form.is_valid() and lines.is_valid():
-        try:
-            quote = services.quote_create(
-                by=request.user,
-                customer=customer,
-                request=service_request,
-                lines=lines.lines(),
-                **form.cleaned_data,
+    if (
+        request.method == "POST"
+        and lines.is_valid()
+        and (
+            response := submit(
+                request,
+                form,
+                save=lambda data: services.quote_create(
+                    by=request.user,
+                    customer=customer,
+                    request=service_request,
+                    lines=lines.lines(),
+                    **data,
+                ),
+                done=_("Quote created: check it and send it to the customer."),
             )
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            messages.success(request, _("Quote created: check it and send it to the customer."))
-            return redirect(quote)
+        )
+    ):
+        return response
     context = {
         "title": _("New quote"),
         "form": form,
@@ -145,31 +151,19 @@ def quote_pdf(request, pk: int):
     quote = _quote(request, pk)
     language = request.GET.get("language")
     pdf = documents.quote_pdf(quote, language=language if language in ("fa", "it", "en") else None)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{quote.number}.pdf"'
-    return response
-
-
-def _act(request, quote, action, *, done):
-    try:
-        action()
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
-        messages.success(request, done)
-    return redirect(quote)
+    return pdf_response(pdf, quote.number)
 
 
 @login_required
 @require_POST
 def quote_send(request, pk: int):
     quote = _quote(request, pk, "change")
-    return _act(
+    return act(
         request,
         quote,
         lambda: services.quote_send(quote=quote, by=request.user),
         done=_("The quote was sent to the customer with a link to accept it."),
+        then=quote,
     )
 
 
@@ -177,11 +171,12 @@ def quote_send(request, pk: int):
 @require_POST
 def quote_withdraw(request, pk: int):
     quote = _quote(request, pk, "change")
-    return _act(
+    return act(
         request,
         quote,
         lambda: services.quote_withdraw(quote=quote, by=request.user),
         done=_("Quote withdrawn."),
+        then=quote,
     )
 
 
@@ -244,15 +239,14 @@ def portal_quote_decide(request, pk: int):
     quote = _quote(request, pk)
     accept = request.POST.get("answer") == "accept"
     try:
-        services.quote_decide(quote=quote, accept=accept, via=AcceptedVia.PORTAL, by=request.user)
+        return act(
+            request,
+            quote,
+            lambda: services.quote_decide(
+                quote=quote, accept=accept, via=AcceptedVia.PORTAL, by=request.user
+            ),
+            done=_("Thank you: the quote is accepted.") if accept else _("The quote is declined."),
+            then=quote,
+        )
     except PermissionDenied:
         raise Http404 from None
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
-        messages.success(
-            request,
-            _("Thank you: the quote is accepted.") if accept else _("The quote is declined."),
-        )
-    return redirect(quote)

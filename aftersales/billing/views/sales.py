@@ -1,14 +1,12 @@
 """Counter sales of parts to customers that wait to be invoiced (sold by the parts desk)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from aftersales.core.views.edit import require
+from aftersales.core.views.edit import act, require
 from aftersales.parts.choices import CounterSaleStatus
 from aftersales.parts.models import CounterSale
 
@@ -37,11 +35,9 @@ def sales_to_invoice(request):
 def sale_invoice(request, pk: int):
     require(request, Invoice, "add")
     sale = get_object_or_404(_to_invoice(request.user), pk=pk)
-    try:
-        invoice = services.invoice_for_counter_sale(sale=sale, by=request.user)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-        return redirect("billing:sales")
-    messages.success(request, _("Invoice issued."))
-    return redirect(invoice)
+    return act(
+        request,
+        "billing:sales",
+        lambda: services.invoice_for_counter_sale(sale=sale, by=request.user),
+        done=_("Invoice issued."),
+    )

@@ -53,6 +53,22 @@ def submit(request, form, *, save: Callable[[dict], object], done, then=None):
     return redirect(then if then is not None else obj)
 
 
+def act(request, target, call: Callable[[], object], *, done, then=None):
+    """A POST button: call `call()` (a service). On a ValidationError: each of its messages with
+    `messages.error` and a redirect back to `target` (a record or a URL). On success: the message
+    `done` and a redirect to `then`, else to what `call` returned, else to `target`."""
+    try:
+        result = call()
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+        return redirect(target)
+    messages.success(request, done)
+    if then is not None:
+        return redirect(then)
+    return redirect(result if result is not None else target)
+
+
 def form_page(
     request,
     form,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from aftersales.core.views.edit import form_page, require
+from aftersales.core.views.edit import act, form_page, require
 from aftersales.core.views.lists import Column, ObjectListView
 from aftersales.service.models import DefectReport
 
@@ -142,10 +142,10 @@ def capa_verify(request, pk: int):
 @require_POST
 def capa_cancel(request, pk: int):
     capa = get_object_or_404(_visible(request, "change"), pk=pk)
-    try:
-        services.capa_cancel(capa=capa, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Corrective action cancelled."))
-    return redirect(capa)
+    return act(
+        request,
+        capa,
+        lambda: services.capa_cancel(capa=capa, by=request.user),
+        done=_("Corrective action cancelled."),
+        then=capa,
+    )

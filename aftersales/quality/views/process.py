@@ -1,14 +1,14 @@
 """Process control (R9): each service type's versioned process and its PDCA reviews."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from aftersales.core.documents import render_pdf
+from aftersales.core.documents import pdf_response, render_pdf
 from aftersales.core.views.edit import form_page, require, submit
 from aftersales.service.models import ServiceType
 
@@ -164,6 +164,4 @@ def review_pdf(request, pk: int):
     pdf = render_pdf(
         "quality/review_document.html", {"obj": review, "rows": rows}, language=get_language()
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{review.number}.pdf"'
-    return response
+    return pdf_response(pdf, review.number)

@@ -4,7 +4,7 @@ readings, services, and the printable receipt."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from aftersales.core.access import can
-from aftersales.core.documents import render_pdf
+from aftersales.core.documents import pdf_response, render_pdf
 from aftersales.core.views.edit import form_page, require
 from aftersales.core.views.lists import Column, ObjectListView
 
@@ -234,9 +234,7 @@ def handover_receipt(request, pk: int):
         {"handover": handover, "signature": f"data:image/png;base64,{signature}"},
         language=(get_language() or "en")[:2],
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{handover.number}.pdf"'
-    return response
+    return pdf_response(pdf, handover.number)
 
 
 class ReadingList(ObjectListView):

@@ -4,7 +4,7 @@ register of everyone trained, customers included."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from aftersales.core.access import can
-from aftersales.core.documents import render_pdf
-from aftersales.core.views.edit import form_page, require
+from aftersales.core.documents import pdf_response, render_pdf
+from aftersales.core.views.edit import act, form_page, require
 from aftersales.core.views.lists import Column, ObjectListView
 
 from .. import services
@@ -190,14 +190,13 @@ def session_enrol(request, pk: int):
     require(request, Attendance, "add")
     session = _session(request, pk)
     form = EnrolForm(request.POST, user=request.user)
-    try:
+
+    def enrol():
         if not form.is_valid():
             raise ValidationError([e for errors in form.errors.values() for e in errors])
         services.attendance_register(session=session, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Enrolled."))
-    except ValidationError as error:
-        fail(request, error)
-    return redirect(session)
+
+    return act(request, session, enrol, done=_("Enrolled."), then=session)
 
 
 ATTENDANCE_STEPS = ("mark", "certify")
@@ -247,9 +246,7 @@ def attendance_certificate(request, pk: int):
         {"attendance": attendance, "session": attendance.session},
         language=(get_language() or "en")[:2],
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{attendance.certificate_number}.pdf"'
-    return response
+    return pdf_response(pdf, attendance.certificate_number)
 
 
 class AttendanceList(ObjectListView):

@@ -83,6 +83,18 @@ def _marker(days_of):
     return handler
 
 
+RECENT = dt.timedelta(minutes=1)
+
+
+def _request_marker(sender, instance, created=False, **kwargs):
+    """A request opened just now needs no mark: the next refresh finds it by its opening time
+    (`scan.changed_days`), and opening requests stays one write lighter. A request logged with
+    an earlier opening time (late data) is marked."""
+    if created and instance.opened_at and instance.opened_at >= timezone.now() - RECENT:
+        return
+    _marker(_request_days)(sender, instance, **kwargs)
+
+
 HANDLERS = []
 
 
@@ -107,7 +119,7 @@ def connect() -> None:
         if model is not None:
             watched.append((model, days_of, False))
     for model, days_of, before in watched:
-        marker = _marker(days_of)
+        marker = _request_marker if model is ServiceRequest else _marker(days_of)
         HANDLERS.append(marker)
         post_save.connect(marker, sender=model, weak=False, dispatch_uid=f"insights-{model}")
         post_delete.connect(marker, sender=model, weak=False, dispatch_uid=f"insights-d-{model}")

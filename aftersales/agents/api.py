@@ -3,7 +3,7 @@ scorecards, grades, and the network plan."""
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -12,7 +12,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from aftersales.catalog.models import Category
-from aftersales.core.access import can
+from aftersales.core.access import demand
 from aftersales.core.idempotency import idempotent
 from aftersales.customers.schemas import ERRORS, ErrorOut
 from aftersales.service.models import ServiceType
@@ -45,11 +45,6 @@ def _agent(user, agent_id: int, action: str = "view") -> Agent:
     return get_object_or_404(Agent.objects.restrict(user, action), pk=agent_id)
 
 
-def _require(user, model, action: str) -> None:
-    if not can(user, model, action):
-        raise PermissionDenied
-
-
 @router.get("/", response={200: list[AgentOut], ERRORS: ErrorOut}, summary="Agents")
 @paginate(PageNumberPagination, page_size=50)
 def agent_list(request, filters: Query[AgentFilters]):
@@ -68,7 +63,7 @@ def agent_list(request, filters: Query[AgentFilters]):
 
 @router.get("/grades", response={200: list[GradeOut], ERRORS: ErrorOut}, summary="Grades")
 def grade_list(request):
-    _require(request.user, Grade, "view")
+    demand(request.user, Grade, "view")
     return Grade.objects.restrict(request.user, "view").prefetch_related(
         "categories", "service_types"
     )
@@ -77,7 +72,7 @@ def grade_list(request):
 @router.get("/plan", response={200: list[RegionOut], ERRORS: ErrorOut}, summary="Network plan")
 def network_plan(request, params: Query[PlanQuery]):
     """Demand against capacity per region in the period, the most under-served first."""
-    _require(request.user, Agent, "add")
+    demand(request.user, Agent, "add")
     if params.end < params.start:
         raise ValidationError({"end": _("The period cannot end before it starts.")})
     return planning.network_plan(start=params.start, end=params.end, country=params.country)
@@ -106,7 +101,7 @@ def agent_transition(request, agent_id: int, payload: TransitionIn):
 )
 @idempotent
 def agent_evaluate(request, agent_id: int, payload: EvaluationIn):
-    _require(request.user, Evaluation, "add")
+    demand(request.user, Evaluation, "add")
     agent = _agent(request.user, agent_id, "change")
     by_code = {c.code: c.pk for c in Criterion.objects.filter(is_active=True)}
     unknown = sorted(set(payload.ratings) - set(by_code))
@@ -142,7 +137,7 @@ def contract_list(request, agent_id: int):
 )
 @idempotent
 def contract_create(request, agent_id: int, payload: ContractIn):
-    _require(request.user, Contract, "add")
+    demand(request.user, Contract, "add")
     agent = _agent(request.user, agent_id, "change")
     service_types = list(ServiceType.objects.filter(pk__in=payload.service_types))
     categories = list(Category.objects.filter(pk__in=payload.categories))
@@ -179,7 +174,7 @@ def grade_on(request, agent_id: int, on: dt.date | None = None):
 )
 @idempotent
 def grade_assign(request, agent_id: int, payload: GradeAssignIn):
-    _require(request.user, GradeAssignment, "add")
+    demand(request.user, GradeAssignment, "add")
     agent = _agent(request.user, agent_id, "change")
     grade = get_object_or_404(Grade.objects.restrict(request.user, "view"), code=payload.grade)
     card = None
@@ -242,7 +237,7 @@ def scorecard_list(request, agent_id: int):
 def scorecard_compute(request, agent_id: int, payload: PeriodIn):
     """Measure the agent's KPIs for the period and store its scorecard (computing again
     refreshes the same scorecard)."""
-    _require(request.user, Scorecard, "add")
+    demand(request.user, Scorecard, "add")
     agent = _agent(request.user, agent_id, "change")
     card = services.scorecard_compute(
         agent=agent, start=payload.start, end=payload.end, by=request.user

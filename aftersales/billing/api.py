@@ -1,7 +1,7 @@
 """The billing API: tariffs (read), the standard time of a job, quotes (create, send, answer),
 invoices (read, issue, credit) and payments. Creates take an `Idempotency-Key`."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,7 +9,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from aftersales.catalog.models import FailureCode, Part, ProductModel
-from aftersales.core.access import can
+from aftersales.core.access import demand
 from aftersales.core.idempotency import idempotent
 from aftersales.customers.models import Customer
 from aftersales.customers.schemas import ERRORS, ErrorOut
@@ -37,17 +37,11 @@ from .selectors import invoice_balance
 router = Router(tags=["billing"])
 
 
-def _require(user, model, action: str) -> None:
-    """A role that may never do `action` is refused (403); out of scope is then a 404."""
-    if not can(user, model, action):
-        raise PermissionDenied
-
-
 @router.get("/tariffs", response={200: TariffsOut, ERRORS: ErrorOut}, summary="Tariffs")
 def tariff_list(request, country: str | None = None):
     """Every tariff row (all `valid_from` days, the latest first), optionally of one country."""
     user = request.user
-    _require(user, LabourRate, "view")
+    demand(user, LabourRate, "view")
 
     def rows(model):
         queryset = model.objects.restrict(user, "view")
@@ -67,7 +61,7 @@ def tariff_list(request, country: str | None = None):
 )
 def standard_time(request, params: Query[StandardTimeQuery]):
     """The tariff's standard minutes of a job (null when no tariff says)."""
-    _require(request.user, LabourRate, "view")
+    demand(request.user, LabourRate, "view")
     service_type = get_object_or_404(
         ServiceType.objects.restrict(request.user), pk=params.service_type
     )
@@ -107,7 +101,7 @@ def quote_detail(request, quote_id: int):
 def quote_create(request, payload: QuoteIn):
     """A draft quote for a request (or a customer), priced in the customer's company currency."""
     user = request.user
-    _require(user, Quote, "add")
+    demand(user, Quote, "add")
     service_request = customer = None
     if payload.request is not None:
         service_request = (
@@ -147,7 +141,7 @@ def quote_create(request, payload: QuoteIn):
 )
 def quote_send(request, quote_id: int):
     """Send the quote to the customer with a one-time link to accept or decline it."""
-    _require(request.user, Quote, "change")
+    demand(request.user, Quote, "change")
     quote = get_object_or_404(_quotes(request.user, "change"), pk=quote_id)
     services.quote_send(quote=quote, by=request.user)
     return get_object_or_404(_quotes(request.user), pk=quote_id)
@@ -209,7 +203,7 @@ def invoice_detail(request, invoice_id: int):
     summary="Issue",
 )
 def invoice_issue(request, invoice_id: int):
-    _require(request.user, Invoice, "change")
+    demand(request.user, Invoice, "change")
     invoice = get_object_or_404(_invoices(request.user, "change"), pk=invoice_id)
     services.invoice_issue(invoice=invoice, by=request.user)
     return _out(get_object_or_404(_invoices(request.user), pk=invoice_id))
@@ -223,7 +217,7 @@ def invoice_issue(request, invoice_id: int):
 @idempotent
 def invoice_credit(request, invoice_id: int, payload: CreditIn):
     """Cancel an issued invoice with a credit note (issued at once, numbered in its series)."""
-    _require(request.user, Invoice, "change")
+    demand(request.user, Invoice, "change")
     invoice = get_object_or_404(_invoices(request.user, "change"), pk=invoice_id)
     note = services.credit_note_create(invoice=invoice, by=request.user, reason=payload.reason)
     return Status(201, _out(get_object_or_404(_invoices(request.user), pk=note.pk)))
@@ -250,7 +244,7 @@ def payment_list(request, filters: Query[PaymentFilters]):
 @idempotent
 def payment_create(request, invoice_id: int, payload: PaymentIn):
     """Money received on an invoice (or refunded on a credit note); never more than is open."""
-    _require(request.user, Payment, "add")
+    demand(request.user, Payment, "add")
     invoice = get_object_or_404(_invoices(request.user), pk=invoice_id)
     payment = services.payment_record(
         invoice=invoice,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 
@@ -89,3 +90,10 @@ RestrictedManager = models.Manager.from_queryset(RestrictedQuerySet)
 def can(user, model, action: str) -> bool:
     """Whether the user's role may `action` records of `model` at all (for showing buttons)."""
     return model.policy.allows(user, action)
+
+
+def demand(user, model, action: str) -> None:
+    """Refuse (PermissionDenied: 403 in the API) a role that may never `action` records of
+    `model`; a record out of the user's scope is then a 404 through `restrict()`."""
+    if not can(user, model, action):
+        raise PermissionDenied

@@ -17,6 +17,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from aftersales.agents.models import Agent
 from aftersales.catalog.models import Part
+from aftersales.core.access import demand
 from aftersales.core.idempotency import idempotent
 from aftersales.customers.models import Customer
 from aftersales.customers.schemas import ERRORS, ErrorOut
@@ -59,11 +60,6 @@ router = Router(tags=["parts"])
 MAX_PAGE = 200
 
 
-def _require(user, model, action: str) -> None:
-    if not model.policy.allows(user, action):
-        raise PermissionDenied
-
-
 def _part(user, sku: str) -> Part:
     part = Part.objects.restrict(user, "view").filter(sku__iexact=sku.strip()).first()
     if part is None:
@@ -72,7 +68,7 @@ def _part(user, sku: str) -> Part:
 
 
 def _postable(user, warehouse_id: int) -> Warehouse:
-    _require(user, StockMove, "add")
+    demand(user, StockMove, "add")
     return get_object_or_404(postable_warehouses(user), pk=warehouse_id)
 
 
@@ -120,7 +116,7 @@ def availability(request, warehouse_id: int, part_id: int):
     summary="Where a part can be had (following supersession)",
 )
 def part_availability(request, sku: str):
-    _require(request.user, StockLevel, "view")
+    demand(request.user, StockLevel, "view")
     part = Part.objects.restrict(request.user, "view").filter(sku__iexact=sku).first()
     if part is None:
         raise Http404
@@ -275,7 +271,7 @@ def reservation_list(
 @idempotent
 def reservation_create(request, payload: ReservationIn):
     """Not enough available stock answers 422 ("Not enough stock of …")."""
-    _require(request.user, Reservation, "add")
+    demand(request.user, Reservation, "add")
     warehouse = _postable(request.user, payload.warehouse_id)
     reservation = services.stock_reserve(
         warehouse=warehouse,
@@ -338,7 +334,7 @@ def return_list(request, status: str = "", claim_number: str = ""):
 def return_create(request, payload: ReturnIn):
     """A return authorization number for defective parts held in `source_id`; the destination
     is the central warehouse unless given."""
-    _require(request.user, DefectiveReturn, "add")
+    demand(request.user, DefectiveReturn, "add")
     source = _postable(request.user, payload.source_id)
     destination = None
     if payload.destination_id is not None:
@@ -416,7 +412,7 @@ def sale_create(request, payload: SaleIn):
     """Sell parts over the counter to a customer (customer price list) or an agent (agent price
     list). A line without a price or short of stock answers 422 and nothing is posted. The sale
     waits "to_invoice" for billing."""
-    _require(request.user, CounterSale, "add")
+    demand(request.user, CounterSale, "add")
     warehouse = _postable(request.user, payload.warehouse_id)
     customer = agent = None
     if payload.customer_id is not None:
@@ -444,7 +440,7 @@ def sale_create(request, payload: SaleIn):
 def pick_list(request, warehouse_id: int, day: dt.date | None = None, outstanding: bool = False):
     """The active reservations to pick in a warehouse on a day (today unless given), ordered by
     document; `outstanding` adds the earlier ones still active."""
-    _require(request.user, Reservation, "view")
+    demand(request.user, Reservation, "view")
     warehouse = get_object_or_404(Warehouse.objects.restrict(request.user, "view"), pk=warehouse_id)
     return list(
         selectors.pick_list(
@@ -464,7 +460,7 @@ def pick_list(request, warehouse_id: int, day: dt.date | None = None, outstandin
 def unit_parts(request, unit_id: int):
     """The parts compatible with the unit's model and their availability (following
     supersession) in the warehouses the caller may see."""
-    _require(request.user, StockLevel, "view")
+    demand(request.user, StockLevel, "view")
     unit = get_object_or_404(Unit.objects.restrict(request.user, "view"), pk=unit_id)
     return [
         {

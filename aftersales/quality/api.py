@@ -3,14 +3,14 @@ forecast), early warnings, corrective actions, customers' needs and service proc
 
 The analytics answer quality engineers and managers only (403 for other roles)."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from aftersales.catalog.models import Category, FailureCode, Part, ProductModel
-from aftersales.core.access import can
+from aftersales.core.access import demand
 from aftersales.core.idempotency import idempotent
 from aftersales.core.models import User
 from aftersales.customers.schemas import ERRORS, ErrorOut
@@ -41,11 +41,6 @@ from .schemas import (
 router = Router(tags=["quality"])
 
 
-def _require(user, model, action: str) -> None:
-    if not can(user, model, action):
-        raise PermissionDenied
-
-
 def _one(model, user, pk, field: str):
     """A referenced record the caller may see, or a 422 on `field`."""
     if pk is None:
@@ -63,7 +58,7 @@ def _one(model, user, pk, field: str):
 def pareto(request, params: Query[ParetoQuery]):
     """Failures by failure code or by part replaced, most frequent first, with cumulative
     shares (claims that were not rejected, and visits' failure codes)."""
-    _require(request.user, EarlyWarning, "view")
+    demand(request.user, EarlyWarning, "view")
     user = request.user
     return selectors.pareto(
         user,
@@ -79,7 +74,7 @@ def pareto(request, params: Query[ParetoQuery]):
 @router.get("/matrix", response={200: MatrixOut, ERRORS: ErrorOut}, summary="Claim-rate matrix")
 def matrix(request, params: Query[MatrixQuery]):
     """Claims per 1,000 units by production month and month in service."""
-    _require(request.user, EarlyWarning, "view")
+    demand(request.user, EarlyWarning, "view")
     user = request.user
     result = selectors.claim_matrix(
         user,
@@ -110,7 +105,7 @@ def matrix(request, params: Query[MatrixQuery]):
 def reliability(request, params: Query[ReliabilityQuery]):
     """The Weibull fit of the time to first claim (ages in months, units still working are
     right-censored), B10 life, and the next 12 months' expected claims and warranty cost."""
-    _require(request.user, EarlyWarning, "view")
+    demand(request.user, EarlyWarning, "view")
     user = request.user
     product_model = get_object_or_404(
         ProductModel.objects.restrict(user, "view"), pk=params.product_model
@@ -158,7 +153,7 @@ def reliability(request, params: Query[ReliabilityQuery]):
 @router.get("/warnings", response={200: list[WarningOut], ERRORS: ErrorOut}, summary="Warnings")
 @paginate(PageNumberPagination, page_size=50)
 def warning_list(request, status: str | None = None):
-    _require(request.user, EarlyWarning, "view")
+    demand(request.user, EarlyWarning, "view")
     warnings = EarlyWarning.objects.restrict(request.user, "view").order_by("-pk")
     return warnings.filter(status=status) if status else warnings
 
@@ -172,13 +167,13 @@ def warning_detail(request, warning_id: int):
 def warning_scan(request, payload: ScanIn):
     """Test every production batch and month now; answers the warnings newly raised (each
     with an investigation opened)."""
-    _require(request.user, EarlyWarning, "add")
+    demand(request.user, EarlyWarning, "add")
     return services.warning_scan(by=request.user, window=payload.window_months, alpha=payload.alpha)
 
 
 @router.post("/warnings/{int:warning_id}/dismiss", response={200: WarningOut, ERRORS: ErrorOut})
 def warning_dismiss(request, warning_id: int, payload: DismissIn):
-    _require(request.user, EarlyWarning, "change")
+    demand(request.user, EarlyWarning, "change")
     warning = get_object_or_404(
         EarlyWarning.objects.restrict(request.user, "change"), pk=warning_id
     )
@@ -191,7 +186,7 @@ def warning_dismiss(request, warning_id: int, payload: DismissIn):
 @router.get("/actions", response={200: list[CapaOut], ERRORS: ErrorOut}, summary="CAPAs")
 @paginate(PageNumberPagination, page_size=50)
 def capa_list(request, status: str | None = None):
-    _require(request.user, CorrectiveAction, "view")
+    demand(request.user, CorrectiveAction, "view")
     actions = CorrectiveAction.objects.restrict(request.user, "view").order_by("-pk")
     return actions.filter(status=status) if status else actions
 
@@ -216,7 +211,7 @@ def capa_open(request, payload: CapaIn):
     """Open a corrective or preventive action from a defect report, an early warning or a
     complaint (by its public code)."""
     user = request.user
-    _require(user, CorrectiveAction, "add")
+    demand(user, CorrectiveAction, "add")
     capa = services.capa_open(
         by=user,
         title=payload.title,
@@ -238,7 +233,7 @@ def capa_open(request, payload: CapaIn):
 @router.post("/actions/{int:capa_id}/plan", response={200: CapaOut, ERRORS: ErrorOut})
 def capa_plan(request, capa_id: int, payload: CapaPlanIn):
     """Record the root cause, actions, owner and dates (only the fields sent change)."""
-    _require(request.user, CorrectiveAction, "change")
+    demand(request.user, CorrectiveAction, "change")
     capa = get_object_or_404(CorrectiveAction.objects.restrict(request.user, "change"), pk=capa_id)
     data = payload.dict(exclude_unset=True)
     if "owner" in data:
@@ -249,7 +244,7 @@ def capa_plan(request, capa_id: int, payload: CapaPlanIn):
 @router.post("/actions/{int:capa_id}/verify", response={200: CapaOut, ERRORS: ErrorOut})
 def capa_verify(request, capa_id: int):
     """Compare the claim rate of units made before and after the effective date."""
-    _require(request.user, CorrectiveAction, "change")
+    demand(request.user, CorrectiveAction, "change")
     capa = get_object_or_404(CorrectiveAction.objects.restrict(request.user, "change"), pk=capa_id)
     return services.capa_verify(capa=capa, by=request.user)
 
@@ -260,7 +255,7 @@ def capa_verify(request, capa_id: int):
 @router.get("/needs", response={200: list[NeedOut], ERRORS: ErrorOut}, summary="Needs and ideas")
 @paginate(PageNumberPagination, page_size=50)
 def need_list(request, status: str | None = None):
-    _require(request.user, CustomerNeed, "view")
+    demand(request.user, CustomerNeed, "view")
     needs = CustomerNeed.objects.restrict(request.user, "view").order_by("-pk")
     return needs.filter(status=status) if status else needs
 
@@ -269,7 +264,7 @@ def need_list(request, status: str | None = None):
 @idempotent
 def need_note(request, payload: NeedIn):
     user = request.user
-    _require(user, CustomerNeed, "add")
+    demand(user, CustomerNeed, "add")
     need = services.need_note(
         by=user,
         summary=payload.summary,
@@ -284,7 +279,7 @@ def need_note(request, payload: NeedIn):
 
 @router.post("/needs/{int:need_id}/review", response={200: NeedOut, ERRORS: ErrorOut})
 def need_review(request, need_id: int, payload: NeedReviewIn):
-    _require(request.user, CustomerNeed, "change")
+    demand(request.user, CustomerNeed, "change")
     need = get_object_or_404(CustomerNeed.objects.restrict(request.user, "change"), pk=need_id)
     return services.need_review(
         need=need, by=request.user, status=payload.status, response=payload.response
@@ -300,7 +295,7 @@ def need_review(request, need_id: int, payload: NeedReviewIn):
     summary="A service's process versions",
 )
 def version_list(request, service_type_id: int):
-    _require(request.user, ProcessVersion, "view")
+    demand(request.user, ProcessVersion, "view")
     service_type = get_object_or_404(
         ServiceType.objects.restrict(request.user, "view"), pk=service_type_id
     )
@@ -314,7 +309,7 @@ def version_list(request, service_type_id: int):
 )
 @idempotent
 def version_create(request, service_type_id: int, payload: ProcessVersionIn):
-    _require(request.user, ProcessVersion, "add")
+    demand(request.user, ProcessVersion, "add")
     service_type = get_object_or_404(
         ServiceType.objects.restrict(request.user, "view"), pk=service_type_id
     )

@@ -1,6 +1,6 @@
 """Units over the API: list, look-up by serial, detail, create, transfer, meter readings."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -11,7 +11,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from aftersales.agents.models import Agent
 from aftersales.catalog.models import ProductModel
-from aftersales.core.access import can
+from aftersales.core.access import demand
 from aftersales.core.idempotency import idempotent
 from aftersales.core.text import normalize_serial
 from aftersales.customers.models import Address, Customer
@@ -41,13 +41,6 @@ def _units(user, action: str = "view"):
     return Unit.objects.restrict(user, action).select_related(
         "product_model", "product_model__category", "owner", "service_agent"
     )
-
-
-def _require(user, model, action: str) -> None:
-    """A role that may never do `action` is refused outright (403); a record out of its scope
-    is a 404 like a missing one."""
-    if not can(user, model, action):
-        raise PermissionDenied
 
 
 def _detail(user, unit_id: int) -> Unit:
@@ -140,7 +133,7 @@ def unit_detail(request, unit_id: int):
 def unit_create(request, payload: UnitIn):
     """A unit of the model with this code. A serial already used for that model is a 409."""
     user = request.user
-    _require(user, Unit, "add")
+    demand(user, Unit, "add")
     model = ProductModel.objects.restrict(user, "view").filter(code=payload.model).first()
     if model is None:
         raise ValidationError({"model": [_("There is no product model with this code.")]})
@@ -186,7 +179,7 @@ def unit_create(request, payload: UnitIn):
 def unit_transfer(request, unit_id: int, payload: TransferIn):
     """The unit passes to another customer; the ownership history keeps the change."""
     user = request.user
-    _require(user, Unit, "change")
+    demand(user, Unit, "change")
     unit = get_object_or_404(Unit.objects.restrict(user, "change"), pk=unit_id)
     new_owner = _visible(
         Customer.objects.restrict(user, "view"),
@@ -213,7 +206,7 @@ def unit_transfer(request, unit_id: int, payload: TransferIn):
 def unit_reading_add(request, unit_id: int, payload: ReadingIn):
     """A reading of the unit's usage meter; it may not be lower than an earlier one."""
     user = request.user
-    _require(user, MeterReading, "add")
+    demand(user, MeterReading, "add")
     unit = get_object_or_404(Unit.objects.restrict(user, "view"), pk=unit_id)
     reading = services.meter_reading_add(
         unit=unit, value=payload.value, by=user, at=payload.read_at

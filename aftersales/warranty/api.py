@@ -10,7 +10,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from aftersales.catalog.models import FailureCode, Part
-from aftersales.core.access import can
+from aftersales.core.access import can, demand
 from aftersales.core.idempotency import idempotent
 from aftersales.customers.schemas import ERRORS, ErrorOut
 from aftersales.units.models import Unit
@@ -170,13 +170,6 @@ def claim_decide(request, claim_id: int, payload: DecideIn):
     return get_object_or_404(_claims(request.user), pk=claim.pk)
 
 
-def _require(user, model, action: str) -> None:
-    """A role that may never do `action` on `model` is refused outright (403); a record out of
-    the caller's scope is then simply not found (404)."""
-    if not can(user, model, action):
-        raise PermissionDenied
-
-
 # Faulty parts called back from claim lines ------------------------------------------------------
 
 
@@ -196,7 +189,7 @@ def _callbacks(user, action: str = "view"):
 def callback_list(request, claim_id: int):
     """The lines of the claim whose faulty part was called back, with each return's status and
     inspection result."""
-    _require(request.user, ClaimPart, "view")
+    demand(request.user, ClaimPart, "view")
     claim = get_object_or_404(_claims(request.user), pk=claim_id)
     return _callbacks(request.user).filter(claim=claim).order_by("pk")
 
@@ -208,7 +201,7 @@ def callback_list(request, claim_id: int):
 )
 def callback_detail(request, claim_id: int, line_id: int):
     """The return authorization of the line's faulty part (404 when it was not called back)."""
-    _require(request.user, ClaimPart, "view")
+    demand(request.user, ClaimPart, "view")
     return get_object_or_404(_callbacks(request.user), pk=line_id, claim_id=claim_id)
 
 
@@ -225,7 +218,7 @@ def callback_create(request, claim_id: int, line_id: int, payload: CallbackIn):
     from aftersales.parts.models import Warehouse
 
     user = request.user
-    _require(user, ClaimPart, "change")
+    demand(user, ClaimPart, "change")
     line = get_object_or_404(
         ClaimPart.objects.restrict(user, "change").select_related("claim"),
         pk=line_id,
@@ -256,7 +249,7 @@ def _recoveries(user, action: str = "view"):
 def recovery_list(request, filters: Query[RecoveryFilters]):
     """Claims (or lines) passed on to the parts' suppliers, newest first (quality, finance and
     managers only)."""
-    _require(request.user, SupplierRecovery, "view")
+    demand(request.user, SupplierRecovery, "view")
     recoveries = _recoveries(request.user).order_by("-created_at", "-pk")
     if filters.status:
         recoveries = recoveries.filter(status=filters.status)
@@ -271,7 +264,7 @@ def recovery_list(request, filters: Query[RecoveryFilters]):
     summary="A recovery",
 )
 def recovery_detail(request, recovery_id: int):
-    _require(request.user, SupplierRecovery, "view")
+    demand(request.user, SupplierRecovery, "view")
     return get_object_or_404(_recoveries(request.user), pk=recovery_id)
 
 
@@ -286,7 +279,7 @@ def recovery_create(request, claim_id: int, payload: RecoveryIn):
     supplier: the supplier defaults to the one named on the part's rule, the amount to the
     approved amount. One open recovery per claim or line."""
     user = request.user
-    _require(user, SupplierRecovery, "add")
+    demand(user, SupplierRecovery, "add")
     claim = get_object_or_404(_claims(user), pk=claim_id)
     line = None
     if payload.line is not None:
@@ -313,7 +306,7 @@ def recovery_move(request, recovery_id: int, payload: RecoveryMoveIn):
     """claimed → accepted or rejected; accepted → recovered (an amount up to the claimed one,
     all of it by default) or rejected. Any other move answers 422."""
     user = request.user
-    _require(user, SupplierRecovery, "change")
+    demand(user, SupplierRecovery, "change")
     recovery = get_object_or_404(_recoveries(user, "change"), pk=recovery_id)
     recovery = services.recovery_move(
         recovery=recovery,
@@ -336,7 +329,7 @@ def recovery_move(request, recovery_id: int, payload: RecoveryMoveIn):
 def guarantee_proposal_list(request, unit_id: int):
     """The guarantees beyond repair due to the unit today by its policy's rules (money back, a
     replacement), each with a reason; staff only."""
-    _require(request.user, GuaranteeAction, "view")
+    demand(request.user, GuaranteeAction, "view")
     unit = _unit(request.user, unit_id)
     return selectors.guarantee_proposals(unit=unit)
 
@@ -348,7 +341,7 @@ def guarantee_proposal_list(request, unit_id: int):
 )
 def guarantee_action_list(request, unit_id: int):
     """The guarantees a manager accepted for the unit, newest first; staff only."""
-    _require(request.user, GuaranteeAction, "view")
+    demand(request.user, GuaranteeAction, "view")
     unit = _unit(request.user, unit_id)
     return GuaranteeAction.objects.restrict(request.user, "view").filter(unit=unit)
 
@@ -363,7 +356,7 @@ def guarantee_accept(request, unit_id: int, payload: GuaranteeAcceptIn):
     """A manager accepts a proposed guarantee: money back, or a replacement (the unit is marked
     replaced, by `new_unit` when given). 422 when the guarantee is not due (any more)."""
     user = request.user
-    _require(user, GuaranteeAction, "add")
+    demand(user, GuaranteeAction, "add")
     unit = _unit(user, unit_id)
     new_unit = None
     if payload.new_unit is not None:

@@ -3,6 +3,7 @@ Euclidean distances truncated to one decimal, so every time and distance is coun
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -10,20 +11,21 @@ import numpy as np
 from aftersales.dispatch.engine import Job, Problem, Window, Worker
 
 ROOT = Path(__file__).resolve().parent.parent
-INSTANCES = ROOT.parent / "shared" / "data" / "vrptw"
+# the shared benchmark data beside the repository, or where AFTERSALES_VRPTW_DIR says
+INSTANCES = Path(os.environ.get("AFTERSALES_VRPTW_DIR", ROOT.parent / "shared" / "data" / "vrptw"))
 SCALE = 10
 
 
-def best_known(name: str) -> float:
+def best_known(name: str, directory: Path = INSTANCES) -> float:
     """The last line of the `.sol` beside the instance: `Cost 776.1`."""
-    lines = (INSTANCES / f"{name}.sol").read_text().strip().splitlines()
+    lines = (directory / f"{name}.sol").read_text().strip().splitlines()
     return float(lines[-1].split()[-1])
 
 
-def load(name: str) -> Problem:
+def load(name: str, directory: Path = INSTANCES) -> Problem:
     import vrplib
 
-    instance = vrplib.read_instance(str(INSTANCES / f"{name}.vrp"))
+    instance = vrplib.read_instance(str(directory / f"{name}.vrp"))
     coords = np.asarray(instance["node_coord"], dtype=float)
     gaps = coords[:, None, :] - coords[None, :, :]
     distances = np.floor(np.sqrt((gaps**2).sum(-1)) * SCALE).astype(np.int64)

@@ -13,7 +13,9 @@ from .test_service_whole_path import session
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_dashboard_draws_its_charts_and_drills_down(browser, live_server, make_user):
+def test_the_dashboard_draws_its_charts_and_drills_down(
+    browser, live_server, make_user, service_data
+):
     from aftersales.service import caches
     from aftersales.service.business import forget_calendars
 

@@ -34,8 +34,10 @@ def test_cells_count_claims_over_units_that_reached_the_month(quality, ac_model)
 
 
 def test_matrix_page_shows_a_heat_map(login, quality, ac_model):
-    units = make_units(ac_model, count=10, produced=dt.date(2025, 1, 5))
-    make_claims([(units[0], dt.date(2025, 2, 1))])
+    # made three months ago: the last months in service of the page's 24 are not reached yet
+    produced = (dt.date.today().replace(day=1) - dt.timedelta(days=80)).replace(day=5)
+    units = make_units(ac_model, count=10, produced=produced)
+    make_claims([(units[0], produced + dt.timedelta(days=27))])
     response = login(quality).get("/quality/matrix/", {"product_model": ac_model.pk})
     assert response.status_code == 200
     html = response.content.decode()

@@ -218,6 +218,9 @@ def _generate(*, scale: float, today: dt.date) -> dict[str, int]:
             "owner_id": f"1 + i % {customers}",
             "service_agent_id": unit_agent,
             "sale_date": f"DATE '2016-01-01' + ((i * 7919) % {sale_days})::int",
+            # 200 to 999 million rials, one unit in fifty without a price
+            "sale_price": "CASE WHEN i % 50 = 0 THEN NULL "
+            "ELSE (200 + (i * 31) % 800) * 1000000 END",
             "status": "'active'",
             "created_at": "now()",
         },

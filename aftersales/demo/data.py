@@ -88,6 +88,34 @@ PRODUCT_MODELS = [
 ]
 MODELS_BY_CODE = {model.code: model for model in PRODUCT_MODELS}
 
+# list prices before tax at the start of 2025: (rials, euros). A unit's sale price is its model's
+# price of the year it was sold (rials lose about a third of their value a year, euros 3 %),
+# give or take what the dealer made of it.
+PRICES_2025 = {
+    "AC-09I": (420_000_000, 520),
+    "AC-12I": (520_000_000, 640),
+    "AC-18I": (720_000_000, 890),
+    "AC-24I": (930_000_000, 1_150),
+    "AC-12C": (430_000_000, 540),
+    "AC-18C": (600_000_000, 760),
+    "AC-24C": (780_000_000, 980),
+    "AC-48F": (2_100_000_000, 2_600),
+    "WM-F6": (300_000_000, 380),
+    "WM-F7": (340_000_000, 420),
+    "WM-F8": (390_000_000, 480),
+    "WM-F9": (470_000_000, 590),
+    "WM-F10": (520_000_000, 650),
+    "WM-T7": (280_000_000, 350),
+    "WM-WD8": (600_000_000, 760),
+    "DW-UW": (95_000_000, 420),
+    "DW-US": (110_000_000, 480),
+    "DW-AW": (140_000_000, 610),
+    "DW-AD": (260_000_000, 1_150),
+    "DW-SD": (350_000_000, 1_400),
+}
+YEARLY_PRICE_RISE = {"IRR": 0.35, "EUR": 0.03}
+DEALER_MARGIN = 0.08  # a sale price is the list price give or take this share
+
 
 def _codes(category: str, *suffixes: str) -> list[str]:
     return [f"{category.upper()}-{suffix}" for suffix in suffixes]

@@ -368,6 +368,8 @@ UNIT_COLUMNS = [
     "sale_date",
     "dealer",
     "sale_invoice",
+    "sale_price",
+    "sale_currency",
     "installation_date",
     "installation_address_id",
     "installer_id",
@@ -421,8 +423,25 @@ def _plans(ref: Reference) -> list[_Plan]:
     return plans
 
 
+CURRENCY_OF_COUNTRY = {"IR": "IRR", "IT": "EUR"}
+
+
+def sale_price(prices: random.Random, model: data.Model, sold: dt.date, currency: str) -> Decimal:
+    """A plausible price before tax of a unit of `model` sold on `sold`, in `currency`: the
+    list price of that day, give or take the dealer's margin; whole 100,000 rials or euros."""
+    rials, euros = data.PRICES_2025[model.code]
+    listed = rials if currency == "IRR" else euros
+    years = (sold - dt.date(2025, 1, 1)).days / 365.25  # negative before 2025
+    price = listed * (1 + data.YEARLY_PRICE_RISE[currency]) ** years
+    price *= 1 + prices.uniform(-data.DEALER_MARGIN, data.DEALER_MARGIN)
+    step = 100_000 if currency == "IRR" else 1
+    return Decimal(max(1, round(price / step)) * step)
+
+
 def _units(rng, ref: Reference, tables: dict, owners: list[Owner], serials, size: int) -> None:
     plans = _plans(ref)
+    # prices from a generator of their own: the rest of the data stays as it was without them
+    prices = random.Random(f"prices-{tables['units'].next_id}")
     chosen = rng.choices(plans, cum_weights=_MODEL_CUMULATIVE, k=size)
     rows, readings = [], []
     random_ = rng.random
@@ -440,7 +459,8 @@ def _units(rng, ref: Reference, tables: dict, owners: list[Owner], serials, size
         owner = None
         if n_owners and sold <= until and random_() >= SHARE_UNSOLD:
             owner = owners[randrange(n_owners)]
-        installed = installer = address = None
+        installed = installer = address = price = None
+        currency = "IRR"
         dealer = invoice = ""
         if owner is None:
             sold = None
@@ -448,6 +468,8 @@ def _units(rng, ref: Reference, tables: dict, owners: list[Owner], serials, size
             country_dealers = dealers[owner.country]
             dealer = country_dealers[randrange(len(country_dealers))]
             invoice = f"F{sold.year % 100:02d}-{randrange(10**6):06d}"
+            currency = CURRENCY_OF_COUNTRY.get(owner.country, "IRR")
+            price = sale_price(prices, model, sold, currency)
             installed = sold + _DAY * (randrange(6) if model.category == "wm" else randrange(1, 21))
             if installed > until:
                 installed = None
@@ -467,6 +489,8 @@ def _units(rng, ref: Reference, tables: dict, owners: list[Owner], serials, size
                 sold,
                 dealer,
                 invoice,
+                price,
+                currency,
                 installed,
                 address,
                 installer,

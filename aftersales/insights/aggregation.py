@@ -23,7 +23,16 @@ from django.utils import timezone
 
 from . import sources
 from .clock import SLOT, build_clock, clock_covers
-from .models import MEASURES, DailyFact, Grain, MonthlyFact, PendingDay, RefreshLog
+from .models import (
+    MEASURES,
+    MONEY_MEASURES,
+    DailyFact,
+    Grain,
+    MonthlyFact,
+    PendingDay,
+    RefreshLog,
+)
+from .revenue import sales_currency
 from .scope import local_midnight
 
 DIMENSIONS = ("agent_id", "technician_id", "category_id", "product_model_id", "service_type_id")
@@ -34,7 +43,7 @@ GRAIN_COLUMN = {
     Grain.PRODUCT_MODEL: "product_model_id",
     Grain.SERVICE_TYPE: "service_type_id",
 }
-ALL_MEASURES = (*MEASURES, "claims_cost")
+ALL_MEASURES = (*MEASURES, *MONEY_MEASURES)
 MERGE_GAP_DAYS = 31
 
 
@@ -186,8 +195,9 @@ def _parts(sql: Sql, where: dict[str, str]) -> list[tuple[str, tuple[str, ...]]]
             {"agent_id": "c.agent_id", **unit_dims},
             {
                 "claims": "1",
+                # like sales, only the amounts in the company's currency: no rates
                 "claims_cost": "CASE WHEN c.status IN ('approved', 'partly') "
-                "THEN c.approved_total ELSE 0 END",
+                "AND c.currency = %(currency)s THEN c.approved_total ELSE 0 END",
             },
             f"FROM {_table(Claim)} c JOIN {units_t} u ON u.id = c.unit_id "
             f"JOIN {models_t} pm ON pm.id = u.product_model_id "
@@ -196,7 +206,12 @@ def _parts(sql: Sql, where: dict[str, str]) -> list[tuple[str, tuple[str, ...]]]
         _select(
             "u.sale_date",
             {"agent_id": "u.service_agent_id", **unit_dims},
-            {"units_sold": "1"},
+            {
+                "units_sold": "1",
+                # only the prices in the company's currency (`sales_currency()`): no rates
+                "sales_value": "CASE WHEN u.sale_currency = %(currency)s "
+                "THEN COALESCE(u.sale_price, 0) ELSE 0 END",
+            },
             f"FROM {units_t} u JOIN {models_t} pm ON pm.id = u.product_model_id "
             "WHERE u.sale_date IS NOT NULL " + _and(where.get("u.sale_date", "")),
         ),
@@ -259,10 +274,10 @@ def _and(clause: str) -> str:
     return clause.replace("WHERE ", "AND ", 1)
 
 
-def _where(start: dt.date | None, end: dt.date | None) -> tuple[dict[str, str], list]:
+def _where(start: dt.date | None, end: dt.date | None) -> tuple[dict[str, str], dict]:
     """WHERE clauses on each anchor for the local days start..end (all days when None)."""
     if start is None:
-        return {}, []
+        return {}, {}
     low, high = local_midnight(start), local_midnight(end + dt.timedelta(days=1))
     clauses = {}
     for column in ("r.opened_at", "v.window_start", "d.at", "k.received_at", "s.submitted_at"):
@@ -339,11 +354,14 @@ def month_bounds(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
     return start.replace(day=1), (end.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
 
 
-def rebuild(*, start: dt.date | None = None, end: dt.date | None = None) -> None:
+def rebuild(
+    *, start: dt.date | None = None, end: dt.date | None = None, currency: str | None = None
+) -> None:
     """Rebuild the facts of the local days start..end (every day when both are None), and the
-    installed base of their months."""
+    installed base of their months; sales counted in `currency` (default: the company's)."""
     sql = Sql()
     clauses, params = _where(start, end)
+    params = dict(params, currency=currency or sales_currency())
     with transaction.atomic(), connection.cursor() as cursor:
         if start is None:
             DailyFact.objects.all().delete()
@@ -357,8 +375,8 @@ def rebuild(*, start: dt.date | None = None, end: dt.date | None = None) -> None
             cursor.execute("SET LOCAL work_mem = '256MB'")
         for source, names in _parts(sql, clauses):
             for statement in _insert(sql, source, names):
-                cursor.execute(statement, params or {"all": True})
-        cursor.execute(_rollup(sql, start, end), params or {"all": True})
+                cursor.execute(statement, params)
+        cursor.execute(_rollup(sql, start, end), params)
 
 
 def ensure_clock(start: dt.date, end: dt.date, *, force: bool = False) -> None:
@@ -402,14 +420,18 @@ def refresh(*, full: bool = False) -> RefreshLog:
 
     started = timezone.now()
     previous = RefreshLog.objects.filter(finished_at__isnull=False).first()
-    full = full or previous is None
-    log = RefreshLog.objects.create(started_at=started, watermark=started, full=full)
+    currency = sales_currency()
+    # sales are summed in the company's currency: all days again when it is not the last one's
+    full = full or previous is None or previous.currency != currency
+    log = RefreshLog.objects.create(
+        started_at=started, watermark=started, full=full, currency=currency
+    )
     span = data_span()
     if span:
         ensure_clock(*span, force=full)
     pending = list(PendingDay.objects.values_list("day", flat=True))
     if full:
-        rebuild()
+        rebuild(currency=currency)
         days = DailyFact.objects.filter(grain=Grain.TOTAL).values("day").distinct().count()
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:  # fresh statistics for the planner
@@ -418,7 +440,7 @@ def refresh(*, full: bool = False) -> RefreshLog:
     else:
         wanted = set(pending) | changed_days(since=previous.watermark)
         for first, last in ranges(wanted):
-            rebuild(start=first, end=last)
+            rebuild(start=first, end=last, currency=currency)
         days = len(wanted)
     PendingDay.objects.filter(day__in=pending).delete()
     log.days = days

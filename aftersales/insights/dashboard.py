@@ -15,11 +15,11 @@ from django.db.models import F, Sum
 from django.db.models.functions import TruncMonth
 
 from . import kpis, sources
-from .models import MEASURES, DailyFact, Grain, MonthlyFact
+from .models import MEASURES, MONEY_MEASURES, DailyFact, Grain, MonthlyFact
 from .revenue import revenue_measures
 from .scope import Scope
 
-FACT_MEASURES = (*MEASURES, "claims_cost")
+FACT_MEASURES = (*MEASURES, *MONEY_MEASURES)
 GROUPS = {
     sources.requests: (
         "requests",
@@ -34,7 +34,7 @@ GROUPS = {
     ),
     sources.visits: ("visits_done", "visits_repeat", "labour_minutes"),
     sources.claims: ("claims", "claims_cost"),
-    sources.units_sold: ("units_sold", "units_in_service"),
+    sources.units_sold: ("units_sold", "units_in_service", "sales_value"),
     sources.complaints: ("complaints",),
     sources.responses: (
         "csat_responses",

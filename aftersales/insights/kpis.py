@@ -19,7 +19,7 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from . import sources
-from .revenue import revenue_measures
+from .revenue import revenue_measures, sales_currency
 from .scope import Scope
 
 
@@ -141,8 +141,20 @@ KPIS = [
         _("Warranty cost per unit sold"),
         "money",
         _(
+            "Approved amounts of the warranty claims with a failure date in the period, in the "
+            "company's currency, over the units sold in the period."
+        ),
+        "claims",
+        higher_is_better=False,
+    ),
+    Kpi(
+        "warranty_cost_pct_of_sales",
+        _("Warranty cost as a share of sales"),
+        "rate",
+        _(
             "Approved amounts of the warranty claims with a failure date in the period over "
-            "the units sold in the period."
+            "the sale prices of the units sold in the period, both in the company's currency "
+            "(claims and units in another currency, and units without a price, are left out)."
         ),
         "claims",
         higher_is_better=False,
@@ -218,6 +230,7 @@ def derive(m: dict, *, available_minutes: int | None) -> dict[str, Decimal | Non
         ),
         "claims_per_1000_units": ratio("claims", "units_in_service", scale=1000, places=HOURS),
         "warranty_cost_per_unit": ratio("claims_cost", "units_sold", places=HOURS),
+        "warranty_cost_pct_of_sales": ratio("claims_cost", "sales_value"),
         "parts_fill_rate": ratio("demand_served", "demand_lines"),
         "revenue_vs_target": ratio("revenue", "revenue_target"),
     }
@@ -273,13 +286,18 @@ def measures_from_records(scope: Scope) -> dict:
             found.aggregate(
                 claims=Count("pk"),
                 claims_cost=Sum(
-                    "approved_total", filter=Q(status__in=PAID_CLAIMS), default=Decimal(0)
+                    "approved_total",
+                    filter=Q(status__in=PAID_CLAIMS, currency=sales_currency()),
+                    default=Decimal(0),
                 ),
             )
         )
     sold = sources.units_sold(scope)
     if sold is not None:
         m["units_sold"] = sold.count()
+        m["sales_value"] = sold.filter(sale_currency=sales_currency()).aggregate(
+            total=Sum("sale_price", default=Decimal(0))
+        )["total"]
         m["units_in_service"] = sources.units_in_service(scope).count()
     found = sources.complaints(scope)
     if found is not None:

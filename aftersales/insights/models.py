@@ -53,6 +53,9 @@ MEASURES = (
     "demand_lines",
     "demand_served",
 )
+# sums of money, in the company's currency only (`RefreshLog.currency`): `claims_cost`, the
+# approved amounts of claims; `sales_value`, the sale prices of the units sold
+MONEY_MEASURES = ("claims_cost", "sales_value")
 
 
 # facts are derived data: no foreign-key constraints or single-column indexes to maintain on
@@ -94,6 +97,7 @@ class Fact(models.Model):
     claims = models.BigIntegerField(default=0)
     claims_cost = models.DecimalField(max_digits=20, decimal_places=2, default=0)
     units_sold = models.BigIntegerField(default=0)
+    sales_value = models.DecimalField(max_digits=20, decimal_places=2, default=0)
     complaints = models.BigIntegerField(default=0)
     csat_responses = models.BigIntegerField(default=0)
     csat_satisfied = models.BigIntegerField(default=0)
@@ -176,6 +180,8 @@ class RefreshLog(models.Model):
     days = models.PositiveIntegerField(_("days rebuilt"), default=0)
     full = models.BooleanField(_("full rebuild"), default=False)
     watermark = models.DateTimeField(_("changes seen up to"))
+    # the company's currency the sales were counted in: when it changes, all days are rebuilt
+    currency = models.CharField(_("currency"), max_length=3, blank=True)
 
     objects = RestrictedManager()
     policy = Policy(view=READERS)

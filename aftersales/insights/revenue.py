@@ -8,6 +8,14 @@ from decimal import Decimal
 from .scope import Scope
 
 
+def sales_currency() -> str:
+    """The one currency sales are counted in (`sales_value`): the company's, as for revenue.
+    Units priced in another currency are left out: there is no exchange rate to apply."""
+    from aftersales.units.selectors import home_currency
+
+    return home_currency()
+
+
 def revenue_measures(scope: Scope) -> dict:
     """{"revenue", "revenue_target"} of the scope in the company's currency; empty when the
     scope names an agent, technician, category or model (revenue has no such dimension) or

@@ -12,6 +12,7 @@ from aftersales.customers.models import Address, Customer
 from aftersales.workforce.models import Technician
 
 from .models import Unit
+from .selectors import home_currency
 
 
 def _customer_by_phone(user, number: str) -> Customer:
@@ -39,6 +40,8 @@ class UnitForm(BootstrapMixin, forms.ModelForm):
             "sale_date",
             "dealer",
             "sale_invoice",
+            "sale_price",
+            "sale_currency",
             "installation_date",
             "installation_address",
             "installer",
@@ -55,6 +58,10 @@ class UnitForm(BootstrapMixin, forms.ModelForm):
         self.fields["service_agent"].queryset = Agent.objects.restrict(user, "view")
         self.fields["installer"].queryset = Technician.objects.restrict(user, "view")
         self.fields["serial"].widget.attrs["dir"] = "ltr"
+        self.fields["sale_price"].widget.attrs.update({"min": "0", "dir": "ltr"})
+        self.fields["sale_currency"].required = False  # as before when left out
+        if self.instance.sale_price is None:  # not priced yet: offer the company's currency
+            self.initial["sale_currency"] = home_currency()
         owner = self.owner
         self.fields["installation_address"].queryset = (
             Address.objects.filter(customer=owner) if owner else Address.objects.none()
@@ -67,6 +74,10 @@ class UnitForm(BootstrapMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        if not data.get("sale_currency"):
+            data["sale_currency"] = (self.instance.pk and self.instance.sale_currency) or (
+                home_currency()
+            )
         number = data.get("owner_phone")
         if number:
             try:

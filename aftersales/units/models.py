@@ -9,7 +9,7 @@ from django.utils.translation import pgettext_lazy
 
 from aftersales.core.access import Policy, RestrictedManager
 from aftersales.core.audit import track
-from aftersales.core.choices import EVERYONE, Role
+from aftersales.core.choices import EVERYONE, Currency, Role
 
 from .choices import ImportStatus, RegistrationStatus, UnitSource, UnitStatus
 
@@ -22,6 +22,8 @@ UNIT_POLICY = Policy(
     customer="owner",
     agent="service_agent",
 )
+# the one message for a negative price: form, API, service and import alike
+SALE_PRICE_NEGATIVE = _("The sale price cannot be negative.")
 
 
 class Unit(models.Model):
@@ -42,6 +44,18 @@ class Unit(models.Model):
     sale_date = models.DateField(_("sale date"), null=True, blank=True)
     dealer = models.CharField(_("selling dealer"), max_length=200, blank=True)
     sale_invoice = models.CharField(_("sale invoice number"), max_length=60, blank=True)
+    sale_price = models.DecimalField(
+        _("sale price"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, message=SALE_PRICE_NEGATIVE)],
+        help_text=_("What the unit was sold for (before tax), in the sale currency."),
+    )
+    sale_currency = models.CharField(
+        _("sale currency"), max_length=3, choices=Currency, default=Currency.IRR
+    )
     installation_date = models.DateField(_("installation date"), null=True, blank=True)
     installation_address = models.ForeignKey(
         "customers.Address",

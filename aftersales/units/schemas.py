@@ -8,6 +8,7 @@ from ninja import Field, Schema
 from aftersales.agents.models import Agent
 from aftersales.catalog.choices import UsageMeter
 from aftersales.core.access import can
+from aftersales.core.choices import Currency
 from aftersales.customers.schemas import AddressOut, CustomerSummary
 
 from .choices import UnitSource, UnitStatus
@@ -39,6 +40,16 @@ class UnitIn(Schema):
     sale_date: dt.date | None = None
     dealer: str = Field("", max_length=200)
     sale_invoice: str = Field("", max_length=60)
+    sale_price: Decimal | None = Field(
+        None,
+        max_digits=16,
+        decimal_places=2,
+        description="What the unit was sold for (before tax); not negative, in whole rials "
+        "for IRR.",
+    )
+    sale_currency: Currency | None = Field(
+        None, description="The sale price's currency; the company's currency when not given."
+    )
     installation_date: dt.date | None = None
     owner: int | None = Field(None, description="Owner (customer) id.")
     installation_address: int | None = Field(None, description="One of the owner's addresses.")
@@ -117,6 +128,8 @@ class UnitDetail(UnitOut):
     batch: str
     dealer: str
     sale_invoice: str
+    sale_price: Decimal | None
+    sale_currency: Currency
     installation_address: AddressOut | None
     source: UnitSource
     created_at: dt.datetime

@@ -31,3 +31,11 @@ def unit_by_serial(*, user, serial: str, model_code: str | None = None) -> Query
     if model_code:
         units = units.filter(product_model__code=model_code)
     return units.select_related("product_model", "owner", "service_agent")
+
+
+def home_currency() -> str:
+    """The company's currency (billing's first company; IRR when none is set up): what a sale
+    price is in unless told otherwise, and the one currency the sales KPIs count."""
+    from aftersales.billing import selectors  # billing builds on units: imported when asked
+
+    return selectors.home_currency()

@@ -9,12 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aftersales.core.models import User
+from aftersales.core.money import PRECISION, quantize
 from aftersales.core.numbering import next_number
 from aftersales.core.text import normalize_serial
 from aftersales.customers.models import Customer
 
 from .choices import RegistrationStatus, UnitSource
-from .models import MeterReading, OwnershipChange, Registration, Unit
+from .models import SALE_PRICE_NEGATIVE, MeterReading, OwnershipChange, Registration, Unit
 
 UNIT_FIELDS = (
     "product_model",
@@ -24,6 +25,8 @@ UNIT_FIELDS = (
     "sale_date",
     "dealer",
     "sale_invoice",
+    "sale_price",
+    "sale_currency",
     "installation_date",
     "installation_address",
     "installer",
@@ -52,7 +55,29 @@ def _apply(unit: Unit, data: dict) -> None:
         raise ValidationError(
             {"installation_date": _("A unit cannot be installed before it is sold.")}
         )
+    _check_price(unit.sale_price, unit.sale_currency)
     unit.full_clean(exclude=["import_batch", "replaced_by"])
+
+
+def price_error(price: Decimal, currency: str) -> str | None:
+    """Why `price` cannot be a sale price in `currency` (None when it can)."""
+    if price < 0:
+        return str(SALE_PRICE_NEGATIVE)
+    if quantize(price, currency) != price:
+        return _("Give the price with at most %(places)s decimals in %(currency)s.") % {
+            "places": PRECISION.get(currency, 2),
+            "currency": currency,
+        }
+    if price >= Decimal(10) ** 14:
+        return _("This price is too large.")
+    return None
+
+
+def _check_price(price: Decimal | None, currency: str) -> None:
+    if price is None:
+        return
+    if message := price_error(Decimal(price), currency):
+        raise ValidationError({"sale_price": message})
 
 
 @transaction.atomic

@@ -50,12 +50,40 @@ class World:
         self.fp_model = ProductModelFactory(category=self.kitchen, code="FP-2")
         self.customer = CustomerFactory()
 
-    def unit(self, *, model=None, agent=None, sold=dt.date(2026, 1, 10)):
+    def unit(
+        self, *, model=None, agent=None, sold=dt.date(2026, 1, 10), price=None, currency="IRR"
+    ):
         return UnitFactory(
             owner=self.customer,
             product_model=model or self.ac_model,
             service_agent=agent or self.north,
             sale_date=sold,
+            sale_price=price,
+            sale_currency=currency,
+        )
+
+    def claim(
+        self,
+        *,
+        unit,
+        failure: dt.date,
+        approved=None,
+        status="approved",
+        agent=None,
+        currency="IRR",
+    ):
+        """A warranty claim on `unit` decided as `status` with `approved` amount."""
+        from aftersales.warranty.models import Claim
+
+        self.claims = getattr(self, "claims", 0) + 1
+        return Claim.objects.create(
+            number=f"WC-T-{self.claims}",
+            unit=unit,
+            agent=agent or unit.service_agent,
+            failure_date=failure,
+            status=status,
+            approved_total=Decimal(approved or 0),
+            currency=currency,
         )
 
     def request(self, *, unit, agent=None, opened: dt.datetime):

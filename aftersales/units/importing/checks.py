@@ -9,10 +9,21 @@ from django.utils.translation import gettext as _
 
 from aftersales.agents.models import Agent
 from aftersales.catalog.models import ProductModel
+from aftersales.core.choices import Currency
 from aftersales.core.phones import parse_phone
 from aftersales.core.text import normalize_serial
 
-from .files import BadValue, Row, cell_text, clean_national_id, header_key, parse_import_date
+from ..selectors import home_currency
+from ..services import price_error
+from .files import (
+    BadValue,
+    Row,
+    cell_text,
+    clean_national_id,
+    header_key,
+    parse_import_date,
+    parse_import_price,
+)
 from .rules import (
     COLUMNS,
     MAX_LENGTHS,
@@ -34,6 +45,7 @@ class RowChecker:
         }
         self.agents = {code.upper(): pk for pk, code in Agent.objects.values_list("pk", "code")}
         self.today = timezone.localdate()
+        self.currency = home_currency()  # of the prices of a file without a sale_currency
         self.seen: dict[tuple[int, str], int] = {}
         self.dates: dict[str, dt.date | None | BadValue] = {}
         self.phones: dict[str, str | None] = {}
@@ -70,6 +82,37 @@ class RowChecker:
             self.error(number, column, _("The date cannot be in the future."))
             return None
         return parsed
+
+    def _price(self, number: int, values: dict) -> tuple:
+        """(sale price or None, its currency); a bad one is recorded as an error."""
+        currency = self.currency
+        if code := values.get("sale_currency", ""):
+            if code.upper() in Currency.values:
+                currency = code.upper()
+            else:
+                self.error(
+                    number,
+                    "sale_currency",
+                    _("Unknown currency “%(code)s”: use IRR or EUR.") % {"code": code},
+                )
+                return None, currency
+        raw = values.get("sale_price", "")
+        if not raw:
+            return None, currency
+        try:
+            price = parse_import_price(raw)
+        except BadValue:
+            self.error(
+                number,
+                "sale_price",
+                _("“%(value)s” is not a price: write the amount in digits, e.g. 450000000.")
+                % {"value": raw},
+            )
+            return None, currency
+        if price is not None and (message := price_error(price, currency)):
+            self.error(number, "sale_price", message)
+            return None, currency
+        return price, currency
 
     def check(self, number: int, cells) -> Row | None:
         """The row ready to write, or None (with its errors recorded) when it is invalid."""
@@ -112,6 +155,8 @@ class RowChecker:
         sale_date = self._date(number, "sale_date", raw_dates.get("sale_date"))
         if production_date and sale_date and sale_date < production_date:
             self.error(number, "sale_date", _("A unit cannot be sold before it is made."))
+
+        sale_price, sale_currency = self._price(number, values)
 
         agent_id = None
         if agent_code := values.get("service_agent_code", ""):
@@ -171,6 +216,8 @@ class RowChecker:
             sale_date=sale_date,
             dealer=values.get("dealer", ""),
             sale_invoice=values.get("sale_invoice", ""),
+            sale_price=sale_price,
+            sale_currency=sale_currency,
             agent_id=agent_id,
             customer_name=SPACES.sub(" ", values.get("customer_name", "")),
             phone=phone,

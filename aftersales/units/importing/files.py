@@ -9,6 +9,7 @@ import os
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -25,6 +26,7 @@ from .rules import (
     DMY,
     EXAMPLE_ROW,
     MAX_UPLOAD_MB,
+    PRICE,
     SPACES,
     YMD,
     ImportFileError,
@@ -121,6 +123,8 @@ class Row:
     sale_date: dt.date | None
     dealer: str
     sale_invoice: str
+    sale_price: Decimal | None
+    sale_currency: str
     agent_id: int | None
     customer_name: str
     phone: str
@@ -172,6 +176,42 @@ def parse_import_date(value) -> dt.date | None:
     except ValueError as error:
         raise BadValue from error
     raise BadValue
+
+
+def parse_import_price(text: str) -> Decimal | None:
+    """A price as ERPs and spreadsheets write it: `450000000`, `450,000,000`, `1250.50`,
+    `1.250,50`, `1,250.50`, with Persian digits and separators too. Of "," and "." the one
+    that comes last is the decimal mark when both appear; a lone "," is a thousands separator
+    when it repeats or has three digits after it (`1,250` is 1250), else the decimal mark
+    (`12,5`); a lone "." is the decimal mark, several are thousands separators. None when
+    empty; BadValue when it is not a number."""
+    text = latin_digits(text).replace("\u066c", ",").replace("\u066b", ".")
+    text = SPACES.sub("", text).replace("'", "")
+    if not text:
+        return None
+    if not PRICE.match(text):
+        raise BadValue
+    sign = "-" if text.startswith("-") else ""
+    text = text.lstrip("-")
+    commas, dots = text.count(","), text.count(".")
+    if commas and dots:
+        mark = "," if text.rfind(",") > text.rfind(".") else "."
+    elif commas == 1 and len(text.rpartition(",")[2]) != 3:
+        mark = ","
+    elif dots == 1:
+        mark = "."  # even 1.250: three decimals are then refused for either currency
+    else:
+        mark = None
+    whole, fraction = text.rsplit(mark, 1) if mark else (text, "")
+    if mark and (mark in whole or not fraction.isdigit()):
+        raise BadValue
+    whole = whole.replace(",", "").replace(".", "")
+    if not whole.isdigit():
+        raise BadValue
+    try:
+        return Decimal(f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}")
+    except InvalidOperation as error:
+        raise BadValue from error
 
 
 def clean_national_id(value: str) -> str:

@@ -16,6 +16,8 @@ COLUMNS = (
     "sale_date",
     "dealer",
     "sale_invoice",
+    "sale_price",
+    "sale_currency",
     "service_agent_code",
     "customer_name",
     "customer_phone",
@@ -37,6 +39,8 @@ EXAMPLE_ROW = (
     "1404/01/15",
     "Kourosh Home Appliances",
     "INV-2025-0042",
+    "450000000",
+    "IRR",
     "AG-N",
     "Sara Karimi",
     "0912 345 6789",
@@ -79,6 +83,10 @@ DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 
 
 SPACES = re.compile(r"\s+")
+
+
+# a price: digits with "," "." as separators (and spaces, Persian "٬" "٫" as typed in Iran)
+PRICE = re.compile(r"^-?\d[\d,.]*$")
 
 
 class ImportFileError(Exception):

@@ -258,6 +258,8 @@ class BatchWriter:
                     "sale_date": row.sale_date,
                     "dealer": row.dealer,
                     "sale_invoice": row.sale_invoice,
+                    "sale_price": row.sale_price,
+                    "sale_currency": row.sale_currency,
                     "service_agent_id": row.agent_id,
                     "owner_id": owner_id,
                     "installation_address_id": addresses.get(

@@ -125,6 +125,8 @@ class Command(BaseCommand):
             sale_date=dt.date(2025, 5, 20),
             dealer=data.DEALERS["IR"][0],
             sale_invoice="F25-004211",
+            sale_price=Decimal("545000000"),
+            sale_currency="IRR",
             installation_date=dt.date(2025, 5, 24),
             installer=installer,
             **common,
@@ -146,6 +148,8 @@ class Command(BaseCommand):
             sale_date=dt.date(2024, 11, 5),
             dealer=data.DEALERS["IR"][1],
             sale_invoice="F24-118734",
+            sale_price=Decimal("312000000"),
+            sale_currency="IRR",
             installation_date=dt.date(2024, 11, 6),
             **common,
         )

@@ -12,8 +12,10 @@ notifications as in production; `--no-worker` leaves them queued). A separate lo
 (no Django, `http.client` with keep-alive, one connection per client thread) warms up, then for
 each concurrency level opens repair requests for random owned units for `--seconds` seconds,
 each with a fresh `Idempotency-Key`, and prints requests per second, p50 / p95 / p99 / max
-latency and errors. Finally it stops gunicorn and drops the database. Target: >= 300
-requests/s with p99 < 100 ms.
+latency and errors; then where the CPU went over the measured levels: milliseconds of CPU per
+request in the gunicorn workers, all of the PostgreSQL server's processes, the task worker and
+the load process itself (read from /proc, Linux; anything else running is not counted).
+Finally it stops gunicorn and drops the database. Target: >= 300 requests/s with p99 < 100 ms.
 """
 
 import argparse
@@ -170,6 +172,44 @@ def _wait_for(port: int, server: subprocess.Popen) -> None:
     raise RuntimeError("gunicorn did not start")
 
 
+def _cpu_by_role() -> dict[int, tuple[str, float]]:
+    """{pid: (role, CPU seconds so far)} of the processes that take part, from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        if "gunicorn" in command:
+            role = "gunicorn"
+        elif command.startswith("postgres"):
+            role = "postgres"
+        elif "db_worker" in command:
+            role = "task worker"
+        elif "bench.service_requests --load" in command:
+            role = "load"
+        else:
+            continue
+        found[int(entry.name)] = (role, (int(fields[11]) + int(fields[12])) / tick)
+    return found
+
+
+def _print_cpu_split(before: dict, after: dict, requests: int) -> None:
+    """CPU milliseconds per request by role, over the measured levels (not the warm-up)."""
+    if not requests or not after:
+        return
+    spent: dict[str, float] = {}
+    for pid, (role, seconds) in after.items():
+        spent[role] = spent.get(role, 0.0) + seconds - before.get(pid, (role, 0.0))[1]
+    parts = [f"{role} {spent[role] * 1000 / requests:.1f}" for role in sorted(spent)]
+    total = sum(spent.values()) * 1000 / requests
+    print(f"  CPU ms per request: {', '.join(parts)}; all {total:.1f} (on {os.cpu_count()} CPUs)")
+
+
 # --- child: the database ------------------------------------------------------------------------
 def setup(args) -> int:
     Path("/tmp/aftersales-bench-service").mkdir(parents=True, exist_ok=True)
@@ -272,10 +312,12 @@ def load(args) -> int:
         merged = [value for values in latencies for value in values]
         return merged, len(merged), errors, elapsed
 
-    run(max(data["levels"]), WARM_UP_SECONDS)  # warm-up: connections, caches, JIT of plans
+    run(max(data["levels"]), WARM_UP_SECONDS)  # warm-up: connections, caches, prepared plans
+    before, sent = _cpu_by_role(), 0
     verdicts = []
     for clients in data["levels"]:
         times, count, errors, elapsed = run(clients, data["seconds"])
+        sent += count
         rate = count / elapsed
         cuts = statistics.quantiles(times, n=100) if len(times) > 1 else times * 99
         p50, p95, p99 = cuts[49], cuts[94], cuts[98]
@@ -289,6 +331,7 @@ def load(args) -> int:
             print(f"       e.g. {error}")
         met = rate >= TARGET_RPS and p99 < TARGET_P99_MS and not errors
         verdicts.append(f"{clients}: {'met' if met else 'MISSED'}")
+    _print_cpu_split(before, _cpu_by_role(), sent)
     print(f"  target >= {TARGET_RPS}/s with p99 < {TARGET_P99_MS} ms: {', '.join(verdicts)}")
     return 0
 

@@ -49,23 +49,28 @@ def _visits(request, action="view"):
 def request_create(request, payload: RequestIn):
     if not ServiceRequest.policy.allows(request.user, "add"):
         raise PermissionDenied
-    customer = get_object_or_404(
-        Customer.objects.restrict(request.user, "view"), pk=payload.customer_id
-    )
+    customers = Customer.objects.restrict(request.user, "view")
+    if payload.address_id is not None:  # the address and its customer in one query
+        address = get_object_or_404(
+            Address.objects.select_related("customer").filter(
+                customer__in=customers, customer_id=payload.customer_id
+            ),
+            pk=payload.address_id,
+        )
+        customer = address.customer
+    else:
+        address = None
+        customer = get_object_or_404(customers, pk=payload.customer_id)
     service_type = caches.service_type(payload.service_type)  # a cached set-up row
     if service_type is None or ServiceType.policy.scope(request.user, "view") is None:
         raise Http404
-    unit = address = None
+    unit = None
     if payload.unit_id is not None:
         unit = get_object_or_404(
             Unit.objects.restrict(request.user, "view").select_related(
                 "product_model__category", "service_agent"
             ),
             pk=payload.unit_id,
-        )
-    if payload.address_id is not None:
-        address = get_object_or_404(
-            Address.objects.filter(customer=customer), pk=payload.address_id
         )
     if payload.channel not in Channel.values:
         raise ValidationError({"channel": _("Unknown channel.")})

@@ -197,14 +197,15 @@ def request_open(
     # Checked above, so no savepoint: inside a caller's transaction (an idempotent API create)
     # the writes share it, saving two round trips; standing alone, they are one transaction.
     with transaction.atomic(savepoint=False):
-        duplicate = None
+        duplicate_id = None
         if unit is not None:
             if not type(unit).owner.is_cached(unit):
                 unit.owner = customer  # checked above: the warranty decision reads the owner
-            duplicate = (
+            duplicate_id = (
                 ServiceRequest.objects.select_for_update()
                 .filter(unit=unit, status__in=OPEN_STATUSES)
                 .order_by("-pk")
+                .values_list("pk", flat=True)
                 .first()
             )
         request = ServiceRequest(
@@ -217,7 +218,7 @@ def request_open(
             channel=channel,
             description=description.strip(),
             agent=agent,
-            duplicate_of=duplicate,
+            duplicate_of_id=duplicate_id,
             calendar=_calendar_code(customer),
             opened_at=at,
             created_by=by,

@@ -51,6 +51,30 @@ def test_create_errors_are_422(operator, owner):
     assert "unit" in response.json()["errors"]
 
 
+def test_an_address_is_found_only_with_its_customer_in_scope(operator, owner, stranger):
+    body = {"service_type": "support", "description": "x"}
+    theirs = AddressFactory(customer=stranger).pk
+    # someone else's address with this customer, and a customer out of the caller's scope
+    wrong = post(
+        client_for(operator),
+        "/api/v1/service/requests",
+        {**body, "customer_id": owner.pk, "address_id": theirs},
+    )
+    out_of_scope = post(
+        client_for(owner.user),
+        "/api/v1/service/requests",
+        {**body, "customer_id": stranger.pk, "address_id": theirs},
+    )
+    right = post(
+        client_for(operator),
+        "/api/v1/service/requests",
+        {**body, "customer_id": stranger.pk, "address_id": theirs},
+    )
+    assert wrong.status_code == 404 and out_of_scope.status_code == 404
+    assert right.status_code == 201 and right.json()["customer_id"] == stranger.pk
+    assert ServiceRequest.objects.get().address_id == theirs
+
+
 def test_list_get_and_transition_in_scope(operator, owner, owned_unit, stranger):
     obj = open_request(by=operator, customer=owner, unit=owned_unit)
     client = client_for(operator)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import sources
@@ -82,8 +83,9 @@ KPIS = [
         _("SLA compliance"),
         "rate",
         _(
-            "Of the requests opened in the period, resolved, with a resolution target, the "
-            "share answered by the response target and resolved by the resolution target."
+            "Of the requests opened in the period with a resolution target, resolved or still "
+            "open past it (not paused or cancelled), the share answered by the response target "
+            "and resolved by the resolution target."
         ),
         "requests",
     ),
@@ -268,7 +270,7 @@ def measures_from_records(scope: Scope) -> dict:
                 "opened_at", "resolved_at", "calendar"
             )
         )
-        measured = found.filter(resolved_at__isnull=False, resolution_due__isnull=False)
+        measured = found.filter(sla_measured_q(timezone.now()))
         m["sla_measured"] = measured.count()
         m["sla_met"] = measured.filter(sla_met_q()).count()
     found = sources.visits(scope)
@@ -325,6 +327,15 @@ def measures_from_records(scope: Scope) -> dict:
 
 
 PAID_CLAIMS = ("approved", "partly")
+
+
+def sla_measured_q(now: dt.datetime) -> Q:
+    """The requests the SLA is judged on at `now`: those with a resolution target that are
+    resolved, or still open past it (a breach already), unless paused or cancelled."""
+    overdue = Q(resolved_at__isnull=True, resolution_due__lt=now, paused_at__isnull=True) & ~Q(
+        status="cancelled"
+    )
+    return Q(resolution_due__isnull=False) & (Q(resolved_at__isnull=False) | overdue)
 
 
 def sla_met_q() -> Q:

@@ -32,6 +32,8 @@ def changed_days(*, since: dt.datetime) -> set[dt.date]:
         | Q(responded_at__gte=since)
         | Q(resolved_at__gte=since)
         | Q(closed_at__gte=since)
+        # still open when their resolution target passed: now judged as breaches
+        | Q(resolution_due__gte=since, resolution_due__lt=timezone.now(), resolved_at__isnull=True)
     )
     days |= _local_days(ServiceRequest.objects.filter(touched).values_list("opened_at", flat=True))
     visits = Visit.objects.filter(Q(checked_in_at__gte=since) | Q(checked_out_at__gte=since))

@@ -186,15 +186,17 @@ def _cpu_by_role() -> dict[int, tuple[str, float]]:
             continue  # gone meanwhile
         if "gunicorn" in command:
             role = "gunicorn"
-        elif command.startswith("postgres"):
-            role = "postgres"
+        elif command.startswith("postgres") or "/bin/postgres " in command:
+            role = "postgres"  # the server and its backends (their exit adds to the server's)
         elif "db_worker" in command:
             role = "task worker"
         elif "bench.service_requests --load" in command:
             role = "load"
         else:
             continue
-        found[int(entry.name)] = (role, (int(fields[11]) + int(fields[12])) / tick)
+        # own user and system time, and that of the children it has seen exit (a backend that
+        # ends when Django renews its connection still counts)
+        found[int(entry.name)] = (role, sum(int(value) for value in fields[11:15]) / tick)
     return found
 
 

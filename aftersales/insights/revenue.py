@@ -11,7 +11,7 @@ from .scope import Scope
 def sales_currency() -> str:
     """The one currency sales are counted in (`sales_value`): the company's, as for revenue.
     Units priced in another currency are left out: there is no exchange rate to apply."""
-    from aftersales.units.selectors import home_currency
+    from aftersales.billing.selectors import home_currency
 
     return home_currency()
 

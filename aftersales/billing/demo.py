@@ -131,6 +131,8 @@ def _jobs() -> int:
         )
         if technician is None:
             continue
+        start = now - dt.timedelta(days=2 + made * 3)  # the visit; the call came the day before
+        opened = start - dt.timedelta(hours=20)
         try:
             with transaction.atomic():
                 request = service.request_open(
@@ -141,9 +143,11 @@ def _jobs() -> int:
                     channel="phone",
                     description="Demo job",
                     address=unit.owner.addresses.first(),
+                    at=opened,
                 )
-                request = service.request_triage(request=request, by=None)
-                start = now - dt.timedelta(days=2 + made * 3)
+                request = service.request_triage(
+                    request=request, by=None, at=opened + dt.timedelta(hours=1)
+                )
                 visit = service.visit_schedule(
                     request=request,
                     technician=technician,

@@ -271,6 +271,10 @@ def _move(
         )
     if check and not _role_may(by, roles):
         raise PermissionDenied(_("You may not make this change."))
+    if at < request.opened_at:  # a negative time to respond or resolve would skew every KPI
+        raise ValidationError(
+            _("A request cannot change before it was opened."), code="before_opening"
+        )
     before = request.status
     calendar = calendar_for(request.calendar)
     if before == S.WAITING_CUSTOMER and request.paused_at:

@@ -1,5 +1,7 @@
 """Only allowed transitions, each by the roles that may make it, every change logged."""
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -27,6 +29,16 @@ def test_triage_attaches_the_warranty_decision(request_, operator):
 def test_a_new_request_cannot_jump_to_resolved(request_, operator):
     with pytest.raises(ValidationError):
         services.request_transition(request=request_, to="resolved", by=operator)
+
+
+def test_no_change_is_dated_before_the_request_was_opened(request_, operator):
+    earlier = request_.opened_at - dt.timedelta(hours=3)
+    with pytest.raises(ValidationError) as refused:
+        services.request_triage(request=request_, by=operator, at=earlier)
+    assert refused.value.code == "before_opening"
+    request_.refresh_from_db()
+    assert request_.status == "new" and request_.responded_at is None
+    assert not StatusChange.objects.filter(request=request_, to_status="triaged").exists()
 
 
 def test_a_customer_may_cancel_but_not_triage(request_, owner):

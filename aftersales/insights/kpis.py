@@ -252,6 +252,7 @@ def _business_seconds(rows) -> tuple[int, int]:
 def measures_from_records(scope: Scope) -> dict:
     """The additive measures of `scope`, read from the records themselves."""
     m: dict = {}
+    currency = sales_currency()  # the one currency money is counted in
     found = sources.requests(scope)
     if found is not None:
         totals = found.aggregate(
@@ -289,7 +290,7 @@ def measures_from_records(scope: Scope) -> dict:
                 claims=Count("pk"),
                 claims_cost=Sum(
                     "approved_total",
-                    filter=Q(status__in=PAID_CLAIMS, currency=sales_currency()),
+                    filter=Q(status__in=PAID_CLAIMS, currency=currency),
                     default=Decimal(0),
                 ),
             )
@@ -297,7 +298,7 @@ def measures_from_records(scope: Scope) -> dict:
     sold = sources.units_sold(scope)
     if sold is not None:
         m["units_sold"] = sold.count()
-        m["sales_value"] = sold.filter(sale_currency=sales_currency()).aggregate(
+        m["sales_value"] = sold.filter(sale_currency=currency).aggregate(
             total=Sum("sale_price", default=Decimal(0))
         )["total"]
         m["units_in_service"] = sources.units_in_service(scope).count()

@@ -9,8 +9,8 @@ from .scope import Scope
 
 
 def sales_currency() -> str:
-    """The one currency sales are counted in (`sales_value`): the company's, as for revenue.
-    Units priced in another currency are left out: there is no exchange rate to apply."""
+    """The one currency money is counted in (`sales_value`, `claims_cost`): the company's, as
+    for revenue. Amounts in another currency are left out: there is no exchange rate to apply."""
     from aftersales.billing.selectors import home_currency
 
     return home_currency()

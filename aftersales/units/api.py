@@ -30,7 +30,7 @@ from .schemas import (
     UnitLookup,
     UnitOut,
 )
-from .selectors import home_currency, unit_by_serial, units_find
+from .selectors import unit_by_serial, units_find
 
 router = Router(tags=["units"])
 READINGS_SHOWN = 100
@@ -139,7 +139,6 @@ def unit_create(request, payload: UnitIn):
         raise ValidationError({"model": [_("There is no product model with this code.")]})
     data = payload.dict(exclude={"model", "owner", "installation_address", "service_agent"})
     data["product_model"] = model
-    data["sale_currency"] = payload.sale_currency or home_currency()
     data["owner"] = _visible(
         Customer.objects.restrict(user, "view"),
         payload.owner,

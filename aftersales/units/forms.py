@@ -74,7 +74,7 @@ class UnitForm(BootstrapMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if not data.get("sale_currency"):
+        if not data.get("sale_currency"):  # the service's default, before the model validates
             data["sale_currency"] = (self.instance.pk and self.instance.sale_currency) or (
                 home_currency()
             )

@@ -16,6 +16,7 @@ from aftersales.customers.models import Customer
 
 from .choices import RegistrationStatus, UnitSource
 from .models import SALE_PRICE_NEGATIVE, MeterReading, OwnershipChange, Registration, Unit
+from .selectors import home_currency
 
 UNIT_FIELDS = (
     "product_model",
@@ -36,6 +37,10 @@ UNIT_FIELDS = (
 
 
 def _apply(unit: Unit, data: dict) -> None:
+    if not data.get("sale_currency"):  # not given: a new unit's is the company's currency
+        data.pop("sale_currency", None)
+        if unit._state.adding:
+            unit.sale_currency = home_currency()
     for field in UNIT_FIELDS:
         if field in data:
             setattr(unit, field, data[field])

@@ -96,3 +96,18 @@ def test_the_api_refuses_a_negative_price(operator):
     assert response.status_code == 422
     assert response.json()["errors"]["sale_price"] == [NEGATIVE]
     assert not Unit.objects.exists()
+
+
+def test_the_api_prices_in_the_companys_currency_unless_told(operator):
+    Company.objects.create(country="IT", name="Aftersales Italia", currency="EUR")
+    ProductModelFactory(code="AC-18")
+    payload = {"model": "AC-18", "serial": "P-3", "sale_price": "890"}
+    response = _api(operator).post(
+        "/api/v1/units/", json.dumps(payload), content_type="application/json"
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["sale_currency"] == "EUR"
+    unit = Unit.objects.get(serial="P-3")
+    unit_update(unit=unit, by=operator, sale_price=Decimal(900), sale_currency="")
+    unit.refresh_from_db()
+    assert (unit.sale_price, unit.sale_currency) == (Decimal(900), "EUR")  # kept on an edit

@@ -1,7 +1,7 @@
 """Benchmark: opening service requests through the API, `POST /api/v1/service/requests`.
 
     .venv/bin/python -m bench.service_requests [--units N] [--seconds S] [--clients 4,8,16]
-                                               [--no-worker]
+                                               [--no-worker] [--floor [2,15]]
 
 PostgreSQL only (the bar of issue 4): without DATABASE_URL it says so and exits 0. It creates
 the database `aftersales_bench_service` on DATABASE_URL's server (never the one named in the
@@ -15,6 +15,10 @@ each with a fresh `Idempotency-Key`, and prints requests per second, p50 / p95 /
 latency and errors; then where the CPU went over the measured levels: milliseconds of CPU per
 request in the gunicorn workers, all of the PostgreSQL server's processes, the task worker and
 the load process itself (read from /proc, Linux; anything else running is not counted).
+With `--floor`, the same server and load then drive `bench/_floor_app.py`, a bare WSGI create
+without framework or ORM, once per number of statements given (a token check and an INSERT, and
+as many round trips as the real create): what this machine gives any Python web server for the
+same work, the floor under the real endpoint's figures.
 Finally it stops gunicorn and drops the database. Target: >= 300 requests/s with p99 < 100 ms.
 """
 
@@ -39,6 +43,7 @@ UNITS = 3000
 SEED = 2026
 SECONDS = 20
 WARM_UP_SECONDS = 3
+WARM_UP_LIMIT = 60
 CLIENTS = "4,8,16"
 WORKERS = 4
 HOST = "127.0.0.1"
@@ -46,6 +51,7 @@ PATH = "/api/v1/service/requests"
 TARGET_RPS = 300
 TARGET_P99_MS = 100
 START_TIMEOUT = 30
+FLOOR_STATEMENTS = "2,15"  # a token check and an INSERT; as many round trips as the real create
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,6 +61,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", default=CLIENTS, help="concurrency levels, e.g. 4,8,16")
     parser.add_argument(
         "--no-worker", action="store_true", help="leave the notifications queued (no db_worker)"
+    )
+    parser.add_argument(
+        "--floor",
+        nargs="?",
+        const=FLOOR_STATEMENTS,
+        default="",
+        help="then a bare WSGI create under the same server and load, with each of these "
+        f"numbers of statements (the machine's floor; {FLOOR_STATEMENTS} if none given)",
     )
     parser.add_argument("--setup", help=argparse.SUPPRESS)  # child: build, write the fixture
     parser.add_argument("--load", help=argparse.SUPPRESS)  # child: drive the server
@@ -79,53 +93,98 @@ def main(argv: list[str] | None = None) -> int:
             command = [sys.executable, "-m", "bench.service_requests", "--setup", str(fixture)]
             command += ["--units", str(args.units)]
             subprocess.run(command, env=env, cwd=ROOT, check=True)
-            port = _free_port()
-            server = subprocess.Popen(
-                [
-                    str(Path(sys.executable).parent / "gunicorn"),
-                    "aftersales.wsgi",
-                    "-w",
-                    str(WORKERS),
-                    "-b",
-                    f"{HOST}:{port}",
-                    "--log-level",
-                    "warning",
-                ],
-                env=env,
-                cwd=ROOT,
-                stdout=subprocess.DEVNULL,  # the console e-mails of the notifications
-            )
-            _wait_for(port, server)
-            if not args.no_worker:
-                worker = subprocess.Popen(
-                    [sys.executable, "manage.py", "db_worker", "--interval", "0.5"],
-                    env=env,
-                    cwd=ROOT,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,  # a line per task
-                )
             data = json.loads(fixture.read_text())
-            data.update(port=port, seconds=args.seconds, levels=levels)
-            fixture.write_text(json.dumps(data))
-            print(
-                f"gunicorn -w {WORKERS} on {HOST}:{port}, {os.cpu_count()} CPUs; "
-                f"{data['units']:,} owned units; {args.seconds:g} s per level; "
-                f"notifications {'queued' if args.no_worker else 'sent by one db_worker'}",
-                flush=True,
-            )
-            command = [sys.executable, "-m", "bench.service_requests", "--load", str(fixture)]
-            result = subprocess.run(command, cwd=ROOT)
-            return result.returncode
+            data.update(seconds=args.seconds, levels=levels)
+            runs = [("aftersales.wsgi", not args.no_worker, 0)]
+            for count in args.floor.split(",") if args.floor else ():
+                runs.append(("bench._floor_app:app", False, max(int(count), 2)))
+            returncode = 0
+            for application, with_worker, statements in runs:
+                if statements:
+                    _floor_table(env["DATABASE_URL"])
+                    env["BENCH_FLOOR_STATEMENTS"] = str(statements)
+                server, worker = _start(application, with_worker, env)
+                data["port"] = server.port
+                fixture.write_text(json.dumps(data))
+                done = "sent by one db_worker" if with_worker else "queued"
+                print(
+                    f"gunicorn {application} -w {WORKERS} on {HOST}:{server.port}, "
+                    f"{os.cpu_count()} CPUs; {data['units']:,} owned units; {args.seconds:g} s "
+                    "per level; "
+                    + (
+                        f"the floor: a bare WSGI create, {statements} statements"
+                        if statements
+                        else f"notifications {done}"
+                    ),
+                    flush=True,
+                )
+                command = [sys.executable, "-m", "bench.service_requests", "--load", str(fixture)]
+                returncode |= subprocess.run(command, cwd=ROOT).returncode
+                _stop(worker, server)
+                server = worker = None
+            return returncode
     finally:
-        for process in (worker, server):
-            if process is not None:
-                process.terminate()
-                try:
-                    process.wait(timeout=START_TIMEOUT)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+        _stop(worker, server)
         _drop(admin_url)
+
+
+def _start(application: str, with_worker: bool, env: dict):
+    """gunicorn serving `application` on a free loopback port (its `port` attribute), and a task
+    worker if asked for."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            application,
+            "-w",
+            str(WORKERS),
+            "-b",
+            f"{HOST}:{port}",
+            "--log-level",
+            "warning",
+            "--timeout",  # a worker imports the application as it boots: slow on a busy machine
+            "120",
+        ],
+        env={**env, "BENCH_FLOOR_DSN": env["DATABASE_URL"]},
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,  # the console e-mails of the notifications
+    )
+    server.port = port
+    try:
+        _wait_for(port, server)
+    except RuntimeError:
+        _stop(server)
+        raise
+    worker = None
+    if with_worker:
+        worker = subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--interval", "0.5"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,  # a line per task
+        )
+    return server, worker
+
+
+def _stop(*processes) -> None:
+    for process in processes:
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=START_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _floor_table(url: str) -> None:
+    import psycopg
+
+    from bench._floor_app import CREATE_TABLE
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(CREATE_TABLE)
 
 
 def _env(url: str) -> dict:
@@ -314,7 +373,13 @@ def load(args) -> int:
         merged = [value for values in latencies for value in values]
         return merged, len(merged), errors, elapsed
 
-    run(max(data["levels"]), WARM_UP_SECONDS)  # warm-up: connections, caches, prepared plans
+    # warm-up (connections, caches, prepared plans) until every worker answers: on a busy machine
+    # the workers' first requests take seconds
+    clients, deadline = max(data["levels"]), time.monotonic() + WARM_UP_LIMIT
+    while True:
+        _times, count, errors, _elapsed = run(clients, WARM_UP_SECONDS)
+        if (count >= 10 * clients and not errors) or time.monotonic() > deadline:
+            break
     before, sent = _cpu_by_role(), 0
     verdicts = []
     for clients in data["levels"]:

@@ -30,6 +30,7 @@ class MaintenancePlanAdmin(admin.ModelAdmin):
         "service_type",
         "product_model",
         "category",
+        "service_contracts",
         "every_months",
         "is_active",
     )

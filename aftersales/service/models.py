@@ -473,8 +473,9 @@ class DefectReport(models.Model):
 
 
 class MaintenancePlan(models.Model):
-    """Proactive maintenance for a model or a category: every N months and/or every N meter
-    units, or a seasonal campaign (e.g. a pre-summer air-conditioner check in its months)."""
+    """Proactive maintenance for a model, a category or the units under a service contract
+    (or a mix: the units of a model with a contract): every N months and/or every N meter units,
+    or a seasonal campaign (e.g. a pre-summer air-conditioner check in its months)."""
 
     name = models.CharField(_("name"), max_length=200)
     service_type = models.ForeignKey(
@@ -495,6 +496,14 @@ class MaintenancePlan(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
+    )
+    service_contracts = models.BooleanField(
+        _("units under a service contract"),
+        default=False,
+        help_text=_(
+            "Only units with a service contract (AMC) in force on the day; the months count "
+            "from the contract's start until the plan's first request."
+        ),
     )
     every_months = models.PositiveSmallIntegerField(_("every N months"), null=True, blank=True)
     every_meter = models.DecimalField(
@@ -517,7 +526,9 @@ class MaintenancePlan(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(product_model__isnull=False) | Q(category__isnull=False),
+                condition=Q(product_model__isnull=False)
+                | Q(category__isnull=False)
+                | Q(service_contracts=True),
                 name="service_plan_has_target",
             )
         ]

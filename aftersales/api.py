@@ -145,6 +145,7 @@ def http_error(request, exc: HttpError):
 from aftersales.agents.api import router as agents_router  # noqa: E402
 from aftersales.billing.api import router as billing_router  # noqa: E402
 from aftersales.catalog.api import router as catalog_router  # noqa: E402
+from aftersales.club.api import router as club_router  # noqa: E402
 from aftersales.complaints.api import router as complaints_router  # noqa: E402
 from aftersales.customers.api import router as customers_router  # noqa: E402
 from aftersales.dispatch.api import router as dispatch_router  # noqa: E402
@@ -170,6 +171,7 @@ api.add_router("/billing/", billing_router)
 api.add_router("/settlements/", settlements_router)
 api.add_router("/complaints/", complaints_router)
 api.add_router("/surveys/", surveys_router)
+api.add_router("/club/", club_router)
 api.add_router("/insights/", insights_router)
 api.add_router("/quality/", quality_router)
 api.add_router("/dispatch/", dispatch_router)

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "aftersales.settlements",
     "aftersales.complaints",
     "aftersales.surveys",
+    "aftersales.club",
     "aftersales.insights",
     "aftersales.quality",
     "aftersales.dispatch",

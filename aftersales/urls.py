@@ -69,6 +69,7 @@ urlpatterns = [
     path("settlements/", include("aftersales.settlements.urls")),
     path("complaints/", include("aftersales.complaints.urls")),
     path("surveys/", include("aftersales.surveys.urls")),
+    path("club/", include("aftersales.club.urls")),
     path("insights/", include("aftersales.insights.urls")),
     path("quality/", include("aftersales.quality.urls")),
     path("dispatch/", include("aftersales.dispatch.urls")),

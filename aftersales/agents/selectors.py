@@ -232,6 +232,7 @@ def agent_file(agent: Agent, *, user, today: dt.date) -> dict:
             "change": Agent.policy.allows(user, "change"),
             "evaluate": Evaluation.policy.allows(user, "add"),
             "contract": Contract.policy.allows(user, "add"),
+            "view_contract": Contract.policy.allows(user, "view"),
             "document": AgentDocument.policy.allows(user, "add"),
             "score": Scorecard.policy.allows(user, "add"),
             "target": Target.policy.allows(user, "add"),

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aftersales.core.choices import Role
-from aftersales.core.money import quantize
+from aftersales.core.money import PRECISION, quantize, show_money
 from aftersales.core.notify import notify
 from aftersales.core.numbering import next_number
 
@@ -515,9 +515,17 @@ def payment_record(
         errors["amount"] = _("Issue the invoice before recording a payment.")
     if method not in PaymentMethod.values:
         errors["method"] = _("Choose how it was paid.")
-    amount = quantize(Decimal(amount), invoice.currency)
+    amount = Decimal(amount)
     if amount <= 0:
         errors["amount"] = _("Give an amount above zero.")
+    elif quantize(amount, invoice.currency) != amount:  # money received is never rounded
+        errors["amount"] = _(
+            "Give the amount with at most %(places)s decimals in %(currency)s."
+        ) % {
+            "places": PRECISION.get(invoice.currency, 2),
+            "currency": invoice.currency,
+        }
+    amount = quantize(amount, invoice.currency)
     received_on = received_on or timezone.localdate()
     if received_on > timezone.localdate():
         errors["received_on"] = _("A payment cannot be dated in the future.")
@@ -529,7 +537,7 @@ def payment_record(
             open_amount = -open_amount  # what is still to be refunded
         if amount > open_amount:
             errors["amount"] = _("Only %(open)s is open on this document.") % {
-                "open": max(open_amount, Decimal(0))
+                "open": show_money(max(open_amount, Decimal(0)), invoice.currency)
             }
     if errors:
         raise ValidationError(errors)

@@ -262,14 +262,20 @@ def complaint_act(request, pk: int, action: str):
 
 def submit(request):
     """Public: anyone may complain, without a login; they get the tracking code at once."""
-    form = PublicComplaintForm(request.POST or None)
+    customer = getattr(request.user, "customer", None) if request.user.is_authenticated else None
+    initial = {}
+    if customer is not None:  # a signed-in customer does not type who they are again
+        phone = customer.primary_phone
+        initial = {
+            "contact_name": customer.display_name,
+            "contact_email": customer.email,
+            "contact_phone": phone.number if phone else "",
+        }
+    form = PublicComplaintForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         if data.pop("website"):  # a bot filled the hidden field: pretend all is well
             return redirect("complaints:track_form")
-        customer = (
-            getattr(request.user, "customer", None) if request.user.is_authenticated else None
-        )
         try:
             complaint = services.complaint_receive(
                 by=request.user if customer else None,

@@ -160,7 +160,13 @@ CUSTOMER_MENU = [
 ]
 
 
-def _visible(user, roles) -> bool:
+# A page of the user's own van or agency: an administrator has neither.
+OWN_PAGES = {"parts:van", "agents:portal"}
+
+
+def _visible(user, roles, name: str = "") -> bool:
+    if name in OWN_PAGES:
+        return user.role in roles
     return roles is None or user.is_superuser or user.role == Role.ADMIN or user.role in roles
 
 
@@ -174,7 +180,7 @@ def _items(user, entries) -> list[dict]:
                 items.extend(visible)
             elif visible:
                 items.append({"label": label, "icon": icon, "children": visible})
-        elif _visible(user, entry[3]):
+        elif _visible(user, entry[3], entry[0]):
             name, label, icon, _roles = entry
             items.append({"url": reverse(name), "label": label, "icon": icon})
     return items

@@ -4,10 +4,13 @@ import datetime as dt
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from . import calendars, identity, phones
-from .text import latin_digits
+from .text import latin_digits, persian_digits
+
+INTEGER_MAX = 2_147_483_647  # the largest whole number an integer column holds on every database
 
 
 class JalaliDateInput(forms.DateInput):
@@ -25,10 +28,32 @@ class JalaliDateInput(forms.DateInput):
             widget["attrs"]["inputmode"] = "numeric"
             widget["attrs"]["data-calendar"] = "jalali"
             if isinstance(value, dt.date):
-                widget["value"] = calendars.jalali_text(value)
+                widget["value"] = persian_digits(calendars.jalali_text(value))
         else:
             widget["type"] = "date"
         return context
+
+
+class NumberInput(forms.NumberInput):
+    """A number box; for `fa` a text box with a numeric keyboard, since a browser's number box
+    drops the digits a Persian keyboard types. Persian digits and decimal separator read as
+    Latin."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if calendars.uses_jalali():
+            widget = context["widget"]
+            widget["type"] = "text"
+            whole = str(widget["attrs"].get("step", "1")) == "1"
+            widget["attrs"]["inputmode"] = "numeric" if whole else "decimal"
+            widget["attrs"]["dir"] = "ltr"
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        value = super().value_from_datadict(data, files, name)
+        if isinstance(value, str):
+            value = latin_digits(value).replace("\u066b", ".")  # ٫, the Persian decimal point
+        return value
 
 
 class DateField(forms.DateField):
@@ -73,21 +98,39 @@ class IranNationalCodeField(forms.CharField):
 class BootstrapMixin:
     """Adds Bootstrap classes to every widget, and `is-invalid` to fields with errors."""
 
+    empty_choice = _("Choose…")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            if getattr(field, "empty_label", None) is not None:
-                field.empty_label = _("Choose…")
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            elif isinstance(widget, (forms.Select, forms.SelectMultiple)):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
+            self._style(field)
+
+    def _style(self, field) -> None:
+        if getattr(field, "_styled", False):
+            return
+        field._styled = True
+        if getattr(field, "empty_label", None) is not None:
+            field.empty_label = self.empty_choice
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, (forms.Select, forms.SelectMultiple)):
+            css = "form-select"
+        else:
+            css = "form-control"
+        widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
+        if type(widget) is forms.NumberInput:
+            widget.__class__ = NumberInput  # this form's own copy of the widget
+        _bound_whole_numbers(field)
+
+    def __getitem__(self, name):
+        if name in self.fields:
+            self._style(self.fields[name])  # also the fields a form adds after this __init__
+        return super().__getitem__(name)
 
     def full_clean(self):
+        for field in self.fields.values():
+            self._style(field)
         super().full_clean()
         for name in self.errors:
             if name in self.fields:
@@ -96,13 +139,30 @@ class BootstrapMixin:
                 widget.attrs["aria-invalid"] = "true"
 
 
+def _bound_whole_numbers(field) -> None:
+    """A whole number without a maximum gets the database's, so a huge one is an error on the
+    form rather than a failed write."""
+    if not isinstance(field, forms.IntegerField) or isinstance(
+        field, (forms.FloatField, forms.DecimalField)
+    ):
+        return
+    if field.max_value is None or field.max_value > INTEGER_MAX:
+        field.max_value = INTEGER_MAX
+        field.validators.append(MaxValueValidator(INTEGER_MAX))
+        field.widget.attrs["max"] = INTEGER_MAX
+
+
 def clean_file_size(upload, *, max_mb: int):
     if upload and upload.size > max_mb * 1024 * 1024:
         raise ValidationError(
-            _("The file is larger than %(max)s MB."), code="too_big", params={"max": max_mb}
+            _("The file is larger than %(max)s MB."),
+            code="too_big",
+            params={"max": persian_digits(str(max_mb)) if calendars.uses_jalali() else max_mb},
         )
     return upload
 
 
 class FilterForm(BootstrapMixin, forms.Form):
     """The form class of every FilterSet, so filters look like the rest of the UI."""
+
+    empty_choice = _("All")  # an empty filter keeps every record

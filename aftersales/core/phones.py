@@ -11,8 +11,8 @@ from .text import latin_digits
 def parse_phone(raw: str, region: str | None = None) -> str | None:
     """The E.164 form of `raw`, or None when it is not a valid number in any of our regions."""
     text = latin_digits(raw or "").strip()
-    if not text:
-        return None
+    if not text or any(char.isalpha() for char in text):
+        return None  # letters would be read as a keypad's digits: "0912 abc" is 0912222
     if text.startswith("00"):
         text = "+" + text[2:]
     regions = list(settings.PHONE_REGIONS)

@@ -2,6 +2,8 @@
 
 from django.db.models import Q
 
+from .text import latin_digits
+
 
 def prefix_q(field: str, prefix: str) -> Q:
     """'`field` starts with `prefix`': a b-tree range the index answers, then the exact test."""
@@ -11,11 +13,14 @@ def prefix_q(field: str, prefix: str) -> Q:
 
 
 def contains_any(queryset, query: str, fields: tuple[str, ...]):
-    """Records in which any of `fields` contains `query`, ignoring case; all when it is blank."""
+    """Records in which any of `fields` contains `query`, ignoring case; all when it is blank.
+    Digits typed on a Persian keyboard also find the Latin digits of numbers and serials."""
     query = (query or "").strip()
     if not query:
         return queryset
+    texts = {query, latin_digits(query)}
     condition = Q()
     for field in fields:
-        condition |= Q(**{f"{field}__icontains": query})
+        for text in texts:
+            condition |= Q(**{f"{field}__icontains": text})
     return queryset.filter(condition)

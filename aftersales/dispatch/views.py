@@ -31,12 +31,12 @@ class PlanList(ObjectListView):
     columns = [
         Column("number", gettext_lazy("Number"), sort="number", link=True, kind="serial"),
         Column("first_day", gettext_lazy("First day"), sort="first_day", kind="date"),
-        Column("days", gettext_lazy("Days"), sort="days"),
+        Column("days", gettext_lazy("Days"), sort="days", kind="number"),
         Column("agent", gettext_lazy("Agent")),
         Column("get_engine_display", gettext_lazy("Planner")),
         Column("get_status_display", gettext_lazy("Status"), sort="status"),
-        Column("travel_km", gettext_lazy("Travel (km)"), sort="travel_km"),
-        Column("planning_seconds", gettext_lazy("Planning time (s)")),
+        Column("travel_km", gettext_lazy("Travel (km)"), sort="travel_km", kind="number"),
+        Column("planning_seconds", gettext_lazy("Planning time (s)"), kind="number"),
         Column("planned_at", gettext_lazy("Planned"), sort="planned_at", kind="datetime"),
     ]
 
@@ -159,7 +159,7 @@ class AssignmentList(ObjectListView):
         Column("starts_at", gettext_lazy("Starts"), sort="starts_at", kind="datetime"),
         Column("window_start", gettext_lazy("Promised from"), kind="datetime"),
         Column("window_end", gettext_lazy("Promised until"), kind="datetime"),
-        Column("travel_km", gettext_lazy("Travel (km)"), sort="travel_km"),
+        Column("travel_km", gettext_lazy("Travel (km)"), sort="travel_km", kind="number"),
         Column("sla_due", gettext_lazy("SLA due"), sort="sla_due", kind="datetime"),
         Column("pinned", gettext_lazy("Pinned"), kind="bool"),
         Column("get_reason_display", gettext_lazy("Why not placed"), sort="reason"),

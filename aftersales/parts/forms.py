@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from aftersales.agents.models import Agent
 from aftersales.catalog.models import Part
@@ -65,8 +66,8 @@ class ReceiveForm(StockForm):
 
 class TransferForm(StockForm):
     warehouse_fields = ("source", "destination")
-    source = _warehouse(_("From"))
-    destination = _warehouse(_("To"))
+    source = _warehouse(pgettext_lazy("movement", "From"))
+    destination = _warehouse(pgettext_lazy("movement", "To"))
     part = PartSKUField()
     quantity = _quantity()
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
@@ -102,8 +103,8 @@ class VanReturnForm(BootstrapMixin, forms.Form):
 
 class ReturnAuthorizeForm(StockForm):
     warehouse_fields = ("source", "destination")
-    source = _warehouse(_("From"))
-    destination = _warehouse(_("To"))
+    source = _warehouse(pgettext_lazy("movement", "From"))
+    destination = _warehouse(pgettext_lazy("movement", "To"))
     part = PartSKUField()
     quantity = _quantity()
     claim_number = forms.CharField(label=_("Claim number"), max_length=60, required=False)

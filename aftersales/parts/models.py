@@ -18,6 +18,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from aftersales.core.access import Policy, RestrictedManager, RestrictedQuerySet
 from aftersales.core.audit import track
@@ -335,10 +336,16 @@ class Transfer(models.Model):
 
     number = models.CharField(_("number"), max_length=40, unique=True)
     source = models.ForeignKey(
-        Warehouse, verbose_name=_("from"), on_delete=models.PROTECT, related_name="transfers_out"
+        Warehouse,
+        verbose_name=pgettext_lazy("movement", "from"),
+        on_delete=models.PROTECT,
+        related_name="transfers_out",
     )
     destination = models.ForeignKey(
-        Warehouse, verbose_name=_("to"), on_delete=models.PROTECT, related_name="transfers_in"
+        Warehouse,
+        verbose_name=pgettext_lazy("movement", "to"),
+        on_delete=models.PROTECT,
+        related_name="transfers_in",
     )
     part = models.ForeignKey(
         "catalog.Part", verbose_name=_("part"), on_delete=models.PROTECT, related_name="+"
@@ -405,10 +412,16 @@ class DefectiveReturn(models.Model):
 
     number = models.CharField(_("return authorization"), max_length=40, unique=True)
     source = models.ForeignKey(
-        Warehouse, verbose_name=_("from"), on_delete=models.PROTECT, related_name="returns_out"
+        Warehouse,
+        verbose_name=pgettext_lazy("movement", "from"),
+        on_delete=models.PROTECT,
+        related_name="returns_out",
     )
     destination = models.ForeignKey(
-        Warehouse, verbose_name=_("to"), on_delete=models.PROTECT, related_name="returns_in"
+        Warehouse,
+        verbose_name=pgettext_lazy("movement", "to"),
+        on_delete=models.PROTECT,
+        related_name="returns_in",
     )
     part = models.ForeignKey(
         "catalog.Part", verbose_name=_("part"), on_delete=models.PROTECT, related_name="+"
@@ -499,7 +512,7 @@ class ReorderSuggestion(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=SuggestionKind)
     source = models.ForeignKey(
         Warehouse,
-        verbose_name=_("from"),
+        verbose_name=pgettext_lazy("movement", "from"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,

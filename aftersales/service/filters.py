@@ -4,8 +4,9 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from aftersales.core.filters import SearchFilter
+from aftersales.core.filters import DateFilter, SearchFilter
 from aftersales.core.forms import FilterForm
+from aftersales.workforce.models import Technician
 
 from .choices import OPEN_STATUSES, Channel, DefectStatus, Priority, Status, VisitStatus
 from .models import DefectReport, ServiceRequest, ServiceType, Visit
@@ -14,6 +15,10 @@ from .selectors import breached_q
 
 def _types(request):
     return ServiceType.objects.restrict(request.user if request else None, "view")
+
+
+def _technicians(request):
+    return Technician.objects.restrict(request.user if request else None, "view")
 
 
 OPEN_CHOICES = [("open", _("Open")), ("closed", _("Finished"))]
@@ -69,10 +74,15 @@ class VisitFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         choices=VisitStatus.choices, label=_("Status"), empty_label=_("All")
     )
+    technician = django_filters.ModelChoiceFilter(
+        queryset=_technicians, label=_("Technician"), empty_label=_("All")
+    )
+    since = DateFilter(field_name="window_start", lookup_expr="date__gte", label=_("From day"))
+    until = DateFilter(field_name="window_start", lookup_expr="date__lte", label=_("Until day"))
 
     class Meta:
         model = Visit
-        fields = ["q", "status"]
+        fields = ["q", "status", "technician", "since", "until"]
         form = FilterForm
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aftersales.catalog.models import FailureCode, Part
 from aftersales.core import calendars
-from aftersales.core.forms import BootstrapMixin, DateField, PhoneField
+from aftersales.core.forms import BootstrapMixin, DateField, PhoneField, clean_file_size
 from aftersales.core.text import latin_digits, persian_digits
 from aftersales.workforce.models import Technician
 from aftersales.workforce.selectors import Work, candidates
@@ -193,9 +193,15 @@ class PartForm(BootstrapMixin, forms.Form):
         self.fields["part"].queryset = Part.objects.restrict(user, "view")
 
 
+PHOTO_MAX_MB = 10
+
+
 class PhotoForm(BootstrapMixin, forms.Form):
     image = forms.ImageField(label=_("Photo"))
     caption = forms.CharField(label=_("Caption"), required=False, max_length=200)
+
+    def clean_image(self):
+        return clean_file_size(self.cleaned_data["image"], max_mb=PHOTO_MAX_MB)
 
 
 class SignatureForm(BootstrapMixin, forms.Form):

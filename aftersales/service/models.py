@@ -9,6 +9,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from aftersales.core.access import ALL, Policy, RestrictedManager
@@ -194,6 +195,9 @@ class ServiceRequest(models.Model):
     warranty_covered = models.BooleanField(_("under warranty"), null=True, blank=True)
     warranty_until = models.DateField(_("warranty until"), null=True, blank=True)
     warranty_reason = models.TextField(_("warranty reason"), blank=True)
+    warranty_reasons = models.JSONField(
+        _("warranty reason in each language"), default=dict, blank=True, editable=False
+    )
     # SLA, in business hours of `calendar`
     calendar = models.CharField(
         _("business calendar"),
@@ -246,6 +250,13 @@ class ServiceRequest(models.Model):
         return reverse("service:request", args=[self.pk])
 
     @property
+    def warranty_reason_shown(self) -> str:
+        """The warranty decision's reason in the reader's language (as written when it was
+        taken, in the language of the person who opened the request, for older requests)."""
+        language = (get_language() or "")[:2]
+        return self.warranty_reasons.get(language) or self.warranty_reason
+
+    @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
@@ -256,8 +267,10 @@ class StatusChange(models.Model):
     request = models.ForeignKey(
         ServiceRequest, on_delete=models.CASCADE, related_name="status_changes"
     )
-    from_status = models.CharField(_("from"), max_length=20, choices=Status, blank=True)
-    to_status = models.CharField(_("to"), max_length=20, choices=Status)
+    from_status = models.CharField(
+        pgettext_lazy("movement", "from"), max_length=20, choices=Status, blank=True
+    )
+    to_status = models.CharField(pgettext_lazy("movement", "to"), max_length=20, choices=Status)
     at = models.DateTimeField(_("at"))
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -12,8 +12,11 @@ The score maps to a priority: >= 3 urgent, >= 1.8 high, >= 0.9 normal, below tha
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+
+from django.conf import settings
+from django.utils import translation
 
 from .choices import Priority
 
@@ -65,19 +68,31 @@ def priority_for(*, service_type, customer, unit, day: dt.date) -> tuple[int, De
 class WarrantySummary:
     covered: bool | None  # None: unknown (no unit)
     until: dt.date | None
-    reason: str
+    reason: str  # in the active language
+    reasons: dict = field(default_factory=dict)  # {language code: the reason in it}
 
 
 def warranty_summary(*, unit, on: dt.datetime) -> WarrantySummary:
-    """The warranty engine's decision for a failure of `unit` at `on`, in a few words."""
+    """The warranty engine's decision for a failure of `unit` at `on`, in a few words, written
+    in every language of the UI: whoever reads the request later reads it in their own."""
     if unit is None:
         return WarrantySummary(None, None, "")
     from aftersales.warranty.coverage import coverage_for
 
     decision = coverage_for(unit=unit, on=on)
-    reasons = []
-    for line in decision.lines:
+    reasons = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            reasons[code] = _joined(decision.lines)
+    return WarrantySummary(
+        decision.covered, decision.covered_until, _joined(decision.lines), reasons
+    )
+
+
+def _joined(lines) -> str:
+    texts = []
+    for line in lines:
         text = str(line.reason)
-        if text and text not in reasons:
-            reasons.append(text)
-    return WarrantySummary(decision.covered, decision.covered_until, " ".join(reasons)[:2000])
+        if text and text not in texts:
+            texts.append(text)
+    return " ".join(texts)[:2000]

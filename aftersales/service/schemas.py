@@ -41,6 +41,10 @@ class RequestOut(Schema):
     resolved_at: dt.datetime | None
     first_time_fix: bool | None
 
+    @staticmethod
+    def resolve_warranty_reason(obj):
+        return obj.warranty_reason_shown  # in the caller's language
+
 
 class TransitionIn(Schema):
     to: str

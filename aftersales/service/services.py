@@ -129,6 +129,7 @@ def _attach_triage(request: ServiceRequest, at: dt.datetime, priority: int | Non
     request.warranty_covered = summary.covered
     request.warranty_until = summary.until
     request.warranty_reason = summary.reason
+    request.warranty_reasons = summary.reasons
 
 
 def _log(request, *, from_status: str, to: str, by, at, note: str = "") -> None:
@@ -175,10 +176,18 @@ def request_open(
         if name in given and not given[name]:
             errors.setdefault(
                 name,
-                _("A %(type)s request needs this field.") % {"type": service_type.name},
+                _("A request of type “%(type)s” needs this field.") % {"type": service_type.name},
             )
     if address is not None and address.customer_id != customer.pk:
         errors["address"] = _("This address is not the customer's.")
+    if (
+        by is not None
+        and by.role == Role.CUSTOMER
+        and preferred_date is not None
+        and preferred_date < timezone.localdate(at)
+    ):
+        # the desk may log a request after the fact; a customer asks for a day to come
+        errors["preferred_date"] = _("Choose a day from today on.")
     if not (description or "").strip():
         errors["description"] = _("Describe the request.")
     if errors:
@@ -356,6 +365,15 @@ def _may_work(visit: Visit, by: User | None) -> None:
     if by.role == Role.TECHNICIAN and visit.technician.user_id == by.pk:
         return
     raise PermissionDenied(_("This visit is not yours."))
+
+
+def visit_workable_by(visit: Visit, user: User) -> bool:
+    """Whether `user` may check in, record and close `visit` (for showing its forms)."""
+    try:
+        _may_work(visit, user)
+    except PermissionDenied:
+        return False
+    return True
 
 
 @transaction.atomic

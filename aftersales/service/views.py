@@ -4,6 +4,7 @@ dispatcher's planning, the technician's day and visit page, and the customer's p
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, F, IntegerField, When
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from aftersales.core.access import can
 from aftersales.core.choices import Role
-from aftersales.core.views.edit import form_page, require
+from aftersales.core.views.edit import errors_to_form, form_page, require
 from aftersales.core.views.lists import Column, ObjectListView
 from aftersales.customers.models import Customer
 from aftersales.customers.selectors import customers_find
@@ -22,7 +23,15 @@ from aftersales.units.models import Unit
 from aftersales.units.selectors import units_find
 
 from . import proactive, selectors, services
-from .choices import Channel, ContactStatus, DefectStatus, Status, VisitStatus
+from .choices import (
+    OPEN_STATUSES,
+    Channel,
+    ContactStatus,
+    DefectStatus,
+    Priority,
+    Status,
+    VisitStatus,
+)
 from .filters import DefectFilter, RequestFilter, VisitFilter
 from .forms import (
     CheckInForm,
@@ -58,7 +67,7 @@ class RequestList(ObjectListView):
 
     model = ServiceRequest
     filterset_class = RequestFilter
-    default_sort = "-priority"
+    default_sort = "-queue_rank"
     select_related = ("service_type", "customer", "unit")
     title = gettext_lazy("Service requests")
     create_url = reverse_lazy("service:start")
@@ -76,6 +85,20 @@ class RequestList(ObjectListView):
         ),
         Column(lambda obj: selectors.sla_flag(obj).label, gettext_lazy("Service level")),
     ]
+
+    def base_queryset(self):
+        # open ones rank above every finished one, each by priority
+        return (
+            super()
+            .base_queryset()
+            .annotate(
+                queue_rank=Case(
+                    When(status__in=OPEN_STATUSES, then=F("priority") + len(Priority)),
+                    default=F("priority"),
+                    output_field=IntegerField(),
+                )
+            )
+        )
 
     def can_create(self) -> bool:
         return self.request.user.role != Role.CUSTOMER and can(
@@ -165,17 +188,17 @@ def request_detail(request, pk: int):
 def request_triage(request, pk: int):
     obj = get_object_or_404(ServiceRequest.objects.restrict(request.user, "change"), pk=pk)
     form = TriageForm(request.POST)
-    if form.is_valid():
-        try:
-            services.request_triage(
-                request=obj,
-                by=request.user,
-                priority=form.cleaned_data["priority"],
-                note=form.cleaned_data["note"],
-            )
-            messages.success(request, _("The request was triaged."))
-        except ValidationError as error:
-            _fail(request, error)
+    try:
+        _valid(form)
+        services.request_triage(
+            request=obj,
+            by=request.user,
+            priority=form.cleaned_data["priority"],
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, _("The request was triaged."))
+    except ValidationError as error:
+        _fail(request, error)
     return redirect(obj)
 
 
@@ -223,6 +246,7 @@ def request_reschedule(request, pk: int):
     """Another day for the visit, asked by the customer (portal) or the desk."""
     obj = get_object_or_404(selectors.requests_for(request.user), pk=pk)
     form = RescheduleForm(request.POST)
+    customer = request.user.role == Role.CUSTOMER
     try:
         _valid(form)
         services.request_reschedule(
@@ -230,10 +254,15 @@ def request_reschedule(request, pk: int):
         )
         messages.success(request, _("We will plan the visit for the new day."))
     except ValidationError as error:
+        if customer and (not form.is_valid() or hasattr(error, "error_dict")):
+            # the portal shows the refusal next to the day the customer typed, which it keeps
+            if form.is_valid():
+                errors_to_form(form, error)
+            return _portal_request_page(request, obj, reschedule_form=form, status=400)
         _fail(request, error)
     except PermissionDenied:
         raise Http404 from None
-    if request.user.role == Role.CUSTOMER:
+    if customer:
         return redirect("service:portal_request", pk=pk)
     return redirect(obj)
 
@@ -295,7 +324,12 @@ def today(request):
 def _visit_for(request, pk: int, action: str = "view") -> Visit:
     return get_object_or_404(
         Visit.objects.restrict(request.user, action).select_related(
-            "request", "request__customer", "request__unit", "request__service_type", "technician"
+            "request",
+            "request__customer",
+            "request__unit",
+            "request__service_type",
+            "technician",
+            "follow_up_of",
         ),
         pk=pk,
     )
@@ -306,10 +340,18 @@ def visit_detail(request, pk: int):
     visit = _visit_for(request, pk)
     if request.user.role == Role.CUSTOMER:
         return redirect("service:portal_request", pk=visit.request_id)
+    return _visit_page(request, visit)
+
+
+def _visit_page(request, visit: Visit, *, status: int = 200, **forms):
+    """The visit page; `forms` replaces blank forms with refused ones, so that what the
+    technician typed stays on the page with its errors."""
     steps = visit.request.service_type.checklist
     initial = {"diagnosis": visit.diagnosis, "failure_codes": visit.failure_codes.all()}
     initial.update({f"step_{i}": bool(visit.checklist.get(s)) for i, s in enumerate(steps)})
-    may_work = can(request.user, Visit, "change")
+    may_work = can(request.user, Visit, "change") and services.visit_workable_by(
+        visit, request.user
+    )
     context = {
         "title": visit.number,
         "visit": visit,
@@ -327,24 +369,37 @@ def visit_detail(request, pk: int):
         "parts": visit.parts.select_related("part", "warehouse"),
         "photos": visit.photos.all(),
     }
-    return TemplateResponse(request, "service/visit_detail.html", context)
+    context.update(forms)
+    return TemplateResponse(request, "service/visit_detail.html", context, status=status)
 
 
 VISIT_STEPS = ("check_in", "record", "part", "photo", "sign", "close", "cancel", "refer")
+# the context name of each step's form on the visit page
+STEP_FORMS = {
+    "record": "diagnosis_form",
+    "part": "part_form",
+    "photo": "photo_form",
+    "sign": "signature_form",
+    "close": "close_form",
+    "refer": "refer_form",
+}
 
 
 @login_required
 @require_POST
 def visit_action(request, pk: int, step: str):
-    """One step of the visit page; errors come back as messages on the page."""
+    """One step of the visit page; errors come back as messages on the page, and a refused
+    form comes back as typed, with its errors."""
     if step not in VISIT_STEPS:
         raise Http404
     visit = _visit_for(request, pk, "change")
     user = request.user
+    form = None
     try:
         if step == "check_in":
             form = CheckInForm(request.POST)
             data = form.cleaned_data if form.is_valid() else {}
+            form = None  # a position the browser could not give is left out, not refused
             services.visit_check_in(
                 visit=visit, by=user, latitude=data.get("latitude"), longitude=data.get("longitude")
             )
@@ -394,6 +449,11 @@ def visit_action(request, pk: int, step: str):
         messages.success(request, _("Saved."))
     except ValidationError as error:
         _fail(request, error)
+        if form is None:
+            return redirect(visit)
+        if not form.errors:  # the form was valid: the service refused
+            errors_to_form(form, error)
+        return _visit_page(request, visit, status=400, **{STEP_FORMS[step]: form})
     except PermissionDenied:
         raise Http404 from None
     return redirect(visit)
@@ -609,6 +669,10 @@ class _PortalTarget:
 def portal_request(request, pk: int):
     _customer(request)
     obj = get_object_or_404(selectors.requests_for(request.user), pk=pk)
+    return _portal_request_page(request, obj)
+
+
+def _portal_request_page(request, obj, *, reschedule_form=None, status=200):
     allowed = services.allowed_transitions(obj, request.user)
     context = {
         "title": obj.number,
@@ -618,7 +682,8 @@ def portal_request(request, pk: int):
         .order_by("window_start"),
         "can_cancel": Status.CANCELLED in allowed,
         "can_reschedule": obj.status in (Status.NEW, Status.TRIAGED, Status.SCHEDULED),
-        "reschedule_form": RescheduleForm(initial={"preferred_date": obj.preferred_date}),
+        "reschedule_form": reschedule_form
+        or RescheduleForm(initial={"preferred_date": obj.preferred_date}),
         "can_reopen": Status.REOPENED in allowed,
     }
-    return TemplateResponse(request, "service/portal_request.html", context)
+    return TemplateResponse(request, "service/portal_request.html", context, status=status)

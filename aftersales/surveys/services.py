@@ -13,6 +13,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from aftersales.club import services as club
+from aftersales.club.choices import Event
 from aftersales.core.models import User
 
 from . import notify, rules
@@ -223,6 +225,10 @@ def response_submit(*, invitation: Invitation, answers: dict, at: dt.datetime | 
     )
     if needs_recovery(response):
         follow_up_open(response=response, at=at)
+    if invitation.customer_id is not None:
+        club.award(  # the reference is the invitation's id: its token is the secret link
+            customer=invitation.customer, event=Event.SURVEY, reference=str(invitation.pk), at=at
+        )
     return response
 
 

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from aftersales.club import services as club
+from aftersales.club.choices import Event
 from aftersales.core.models import User
 from aftersales.core.money import PRECISION, quantize
 from aftersales.core.numbering import next_number
@@ -172,7 +174,10 @@ def registration_submit(
     )
     if pending.exists():
         raise ValidationError({"serial": _("This unit is already waiting for review.")})
-    taken = Unit.objects.filter(product_model=product_model, serial=serial).exclude(owner=customer)
+    same = Unit.objects.filter(product_model=product_model, serial=serial)
+    if same.filter(owner=customer).exists():
+        raise ValidationError({"serial": _("This product is already registered to you.")})
+    taken = same.exclude(owner=customer)
     if taken.filter(owner__isnull=False).exists():
         raise ValidationError(
             {"serial": _("This unit is registered to someone else. Please call us.")}
@@ -226,6 +231,9 @@ def registration_confirm(*, registration: Registration, by: User) -> Unit:
     registration.reviewed_by = by
     registration.reviewed_at = timezone.now()
     registration.save()
+    club.award(
+        customer=registration.customer, event=Event.REGISTRATION, reference=registration.number
+    )
     return unit
 
 

@@ -37,8 +37,7 @@ from django.db import connections, router
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-from django.utils.translation import gettext
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext, gettext_noop
 
 from aftersales.core.calendars import show_date
 from aftersales.core.choices import Country
@@ -505,7 +504,7 @@ def coverage_for(
     policy_block: _Source | None = None  # why the policy gives nothing, when it does not
     if policy is None:
         policy_block = _blocked(
-            "no_policy", "", Reason(N_("No warranty policy applies to this model."))
+            "no_policy", "", Reason(gettext_noop("No warranty policy applies to this model."))
         )
     else:
         start = _start(policy, unit, facts)
@@ -517,7 +516,7 @@ def coverage_for(
                 "no_start",
                 f"policy:{policy.pk}",
                 Reason(
-                    N_("The warranty has not started: the %(event)s is not recorded."),
+                    gettext_noop("The warranty has not started: the %(event)s is not recorded."),
                     {"event": _Lower(StartEvent(policy.start_event).label)},
                 ),
             )
@@ -528,7 +527,7 @@ def coverage_for(
                 if extension:
                     notes.append(
                         Reason(
-                            N_("Warranty extended by %(days)s days for long repairs."),
+                            gettext_noop("Warranty extended by %(days)s days for long repairs."),
                             {"days": extension},
                         )
                     )
@@ -538,7 +537,7 @@ def coverage_for(
                     end = ended
                     notes.append(
                         Reason(
-                            N_(
+                            gettext_noop(
                                 "The policy is not transferable: it ended when the unit "
                                 "changed hands."
                             )
@@ -598,7 +597,7 @@ def coverage_for(
     if presumption_end and day <= presumption_end:
         notes.append(
             Reason(
-                N_("Until %(date)s a defect is presumed to have existed at delivery."),
+                gettext_noop("Until %(date)s a defect is presumed to have existed at delivery."),
                 {"date": presumption_end},
             )
         )
@@ -644,7 +643,7 @@ def _policy_block(policy, unit, facts, start, end, day, meter, causes) -> _Sourc
             "exclusion",
             source,
             Reason(
-                N_("Not covered: the warranty excludes %(cause)s."),
+                gettext_noop("Not covered: the warranty excludes %(cause)s."),
                 {"cause": _Lower(Exclusion(excluded[0]).label)},
             ),
         )
@@ -655,21 +654,22 @@ def _policy_block(policy, unit, facts, start, end, day, meter, causes) -> _Sourc
                 "not_registered",
                 source,
                 Reason(
-                    N_("Not covered: the unit was not registered by %(date)s."), {"date": deadline}
+                    gettext_noop("Not covered: the unit was not registered by %(date)s."),
+                    {"date": deadline},
                 ),
             )
     if day < start:
         return _blocked(
             "not_started",
             source,
-            Reason(N_("The warranty starts on %(date)s."), {"date": start}),
+            Reason(gettext_noop("The warranty starts on %(date)s."), {"date": start}),
         )
     if end is not None and day > end:
         return _blocked(
             "expired",
             source,
             Reason(
-                N_("The warranty “%(policy)s” ended on %(date)s."),
+                gettext_noop("The warranty “%(policy)s” ended on %(date)s."),
                 {"policy": policy.name, "date": end},
             ),
         )
@@ -678,7 +678,9 @@ def _policy_block(policy, unit, facts, start, end, day, meter, causes) -> _Sourc
             "usage_exceeded",
             source,
             Reason(
-                N_("The warranty “%(policy)s” ended at %(limit)s on the meter (now %(meter)s)."),
+                gettext_noop(
+                    "The warranty “%(policy)s” ended at %(limit)s on the meter (now %(meter)s)."
+                ),
                 {"policy": policy.name, "limit": policy.usage_limit, "meter": meter},
             ),
         )
@@ -700,7 +702,9 @@ def _from_override(policy, line: Line, start, transfer_end, day, meter, jalali):
         "part_override",
         f"part_coverage:{override.pk}",
         Reason(
-            N_("This part is covered %(pct)s%% until %(date)s (part rule of “%(policy)s”)."),
+            gettext_noop(
+                "This part is covered %(pct)s%% until %(date)s (part rule of “%(policy)s”)."
+            ),
             {"pct": (override.pct), "date": until, "policy": policy.name},
         ),
         until,
@@ -719,7 +723,7 @@ def _from_policy(policy, line: Line, end) -> _Source:
         "policy",
         source,
         Reason(
-            N_("Covered %(pct)s%% by the warranty “%(policy)s” until %(date)s."),
+            gettext_noop("Covered %(pct)s%% by the warranty “%(policy)s” until %(date)s."),
             {"pct": (pct), "policy": policy.name, "date": end or "—"},
         ),
         end,
@@ -753,7 +757,7 @@ def _from_legal(legal, line, legal_end, day, causes, facts, country) -> _Source:
         "legal_minimum",
         source,
         Reason(
-            N_("Covered %(pct)s%% by the legal minimum of %(country)s until %(date)s."),
+            gettext_noop("Covered %(pct)s%% by the legal minimum of %(country)s until %(date)s."),
             {
                 "pct": (pct),
                 "country": Country(legal.country).label,
@@ -783,7 +787,7 @@ def _from_contract(contract, line, meter, causes) -> _Source:
         "contract",
         source,
         Reason(
-            N_("Covered %(pct)s%% by %(kind)s %(number)s until %(date)s."),
+            gettext_noop("Covered %(pct)s%% by %(kind)s %(number)s until %(date)s."),
             {
                 "pct": (pct),
                 "kind": _Lower(ContractKind(contract.kind).label),
@@ -798,7 +802,7 @@ def _from_contract(contract, line, meter, causes) -> _Source:
 
 def _zero(line: Line, name: str) -> str:
     return Reason(
-        N_("“%(name)s” does not pay for %(line)s: the customer pays."),
+        gettext_noop("“%(name)s” does not pay for %(line)s: the customer pays."),
         {
             "name": name,
             "line": _Lower(LineKind(line.kind).label),
@@ -824,7 +828,7 @@ def _nothing(policy_block, candidates, commitment_end, day) -> _Source:
             "commitment",
             "legal",
             Reason(
-                N_(
+                gettext_noop(
                     "Out of warranty: the customer pays; parts and repairs remain available "
                     "until %(date)s."
                 ),
@@ -839,7 +843,7 @@ def _nothing(policy_block, candidates, commitment_end, day) -> _Source:
     if zero:
         best = min(zero, key=lambda c: (c.rank, c.source))
         return _Source(ZERO, Payer.CUSTOMER, best.rule, best.source, best.reason, None, 99)
-    return _blocked("not_covered", "", Reason(N_("Not covered: the customer pays.")))
+    return _blocked("not_covered", "", Reason(gettext_noop("Not covered: the customer pays.")))
 
 
 def _extension_days(policy, facts: UnitFacts, country) -> int:
@@ -879,14 +883,16 @@ def _guarantee_notes(policy, start, day, jalali) -> list[Reason]:
     if money_back and money_back.days is not None:
         until = start + dt.timedelta(days=money_back.days)
         if day <= until:
-            notes.append(Reason(N_("Money back is guaranteed until %(date)s."), {"date": until}))
+            notes.append(
+                Reason(gettext_noop("Money back is guaranteed until %(date)s."), {"date": until})
+            )
     replace = rules.get(GuaranteeKind.REPLACE_DEFECT)
     if replace and replace.days is not None:
         until = start + dt.timedelta(days=replace.days)
         if day <= until:
             notes.append(
                 Reason(
-                    N_("An inherent defect is answered with a new unit until %(date)s."),
+                    gettext_noop("An inherent defect is answered with a new unit until %(date)s."),
                     {"date": until},
                 )
             )

@@ -16,3 +16,25 @@ def test_an_agents_page_shows_staff_technicians_and_units_serviced(
     assert "Ali North" in page and "Bahram South" not in page
     assert 'id="unit-count">2<' in page
     assert 'id="audit"' in page
+
+
+def test_the_contract_in_force_links_only_for_roles_that_may_open_contracts(
+    operator, agent, make_user, login
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from aftersales.agents.models import Contract
+
+    today = timezone.localdate()
+    contract = Contract.objects.create(
+        number="CTR-T-1", agent=agent, starts_on=today, ends_on=today + dt.timedelta(days=30)
+    )
+    link = f'href="/agents/contracts/{contract.pk}/"'
+    warehouse = login(make_user(Role.WAREHOUSE, username="stores"))
+    page = warehouse.get(f"/agents/{agent.pk}/").content.decode()
+    assert "CTR-T-1" in page and link not in page
+    assert warehouse.get(f"/agents/contracts/{contract.pk}/").status_code == 404
+    page = login(operator).get(f"/agents/{agent.pk}/").content.decode()
+    assert link in page

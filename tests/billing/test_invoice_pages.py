@@ -155,3 +155,25 @@ def test_payment_in_the_future_is_refused(invoice, finance, login):
     )
     assert response.status_code == 400
     assert not Payment.objects.exists()
+
+
+def test_a_rial_payment_with_decimals_is_refused_not_rounded(invoice, finance, login):
+    client = login(finance)
+    url = f"/billing/invoices/{invoice.pk}/payments/"
+    response = client.post(url, {"method": "cash", "amount": "1000.5"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Give the amount with at most 0 decimals in IRR." in page
+    assert 'value="1000.5"' in page
+    assert not Payment.objects.exists()
+
+
+def test_the_open_amount_in_the_overpayment_message_reads_as_money(invoice, finance, login):
+    from aftersales.core.money import show_money
+
+    too_much = login(finance).post(
+        f"/billing/invoices/{invoice.pk}/payments/",
+        {"method": "cash", "amount": str(invoice.customer_total + 1)},
+    )
+    open_amount = show_money(invoice.customer_total, "IRR")
+    assert f"Only {open_amount} is open on this document." in too_much.content.decode()

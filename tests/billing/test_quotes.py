@@ -152,3 +152,8 @@ def test_answered_or_withdrawn_quotes_cannot_be_answered_again(job, operator):
     services.quote_withdraw(quote=quote, by=operator)
     with pytest.raises(ValidationError):
         services.quote_decide(quote=quote, accept=True, via="desk", by=operator)
+
+
+@pytest.mark.parametrize("query", ["request=abc", "customer=abc", "request=²"])
+def test_a_quote_for_a_record_id_that_is_not_a_number_is_not_found(operator, login, query):
+    assert login(operator).get(f"/billing/quotes/new/?{query}").status_code == 404

@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from aftersales.complaints.models import Complaint
+from tests.factories import PhoneFactory
 
 from .conftest import answered, receive
 
@@ -106,3 +107,10 @@ def test_the_customer_accepts_or_appeals_on_the_tracking_page(
     assert complaint.stage == "appealed"
     assert complaint.escalation_level == 1
     assert mail.outbox[-1].to == ["quality@example.com"]
+
+
+def test_a_signed_in_customer_finds_their_details_filled_in(login, owner):
+    PhoneFactory(customer=owner, number="+989121112233")
+    page = login(owner.user).get("/complaints/submit/").content.decode()
+    assert 'name="contact_name" value="Sara Karimi"' in page
+    assert "989121112233" in page.split('name="contact_phone"')[1].split(">")[0]

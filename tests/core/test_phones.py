@@ -22,7 +22,7 @@ def test_an_italian_mobile_without_country_code_is_read_as_italian():
     assert parse_phone("333 123 4567") == "+393331234567"
 
 
-@pytest.mark.parametrize("typed", ["", "12", "hello", "0912"])
+@pytest.mark.parametrize("typed", ["", "12", "hello", "0912", "0912 abc", "02 FLOWERS"])
 def test_what_is_not_a_phone_number_is_refused(typed):
     assert parse_phone(typed) is None
 

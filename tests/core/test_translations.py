@@ -35,3 +35,17 @@ def test_placeholders_survive_translation(language):
         assert sorted(placeholder.findall(entry.msgid)) == sorted(
             placeholder.findall(entry.msgstr)
         ), entry.msgid
+
+
+def test_a_period_reads_from_to_and_a_transfer_from_into_in_persian():
+    """Period filters said "origin" and "destination" in Persian; only a movement of stock
+    between places says "from … into"."""
+    from django.utils import translation
+
+    with translation.override("fa"):
+        assert (translation.gettext("From"), translation.gettext("To")) == ("از", "تا")
+        movement = (
+            translation.pgettext("movement", "From"),
+            translation.pgettext("movement", "To"),
+        )
+        assert movement == ("از", "به")

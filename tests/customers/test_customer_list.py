@@ -51,3 +51,16 @@ def test_agent_staff_list_only_their_agents_customers(
     page = login(agent_user).get("/customers/").content.decode()
     assert owned_unit.owner.display_name in page
     assert strangers_unit.owner.display_name not in page
+
+
+def test_a_name_that_looks_like_a_formula_is_exported_as_text(operator, login):
+    """Formula injection: a spreadsheet must not run what someone typed into a name."""
+    PhoneFactory(number="+989121112233", customer__first_name='=HYPERLINK("http://x.example")')
+    client = login(operator)
+    csv = b"".join(client.get("/customers/", {"export": "csv"}).streaming_content)
+    text = csv.decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "+989121112233" in text  # the phone stays a phone
+    xlsx = client.get("/customers/", {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    cell = next(c for row in sheet.iter_rows(min_row=2) for c in row if "HYPERLINK" in str(c.value))
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")

@@ -48,6 +48,9 @@ def test_the_logins_are_linked_to_what_their_role_needs():
     customer = User.objects.get(username="customer").customer
     assert customer.units.count() >= 2
     assert customer.units.filter(serial=DEMO_SERIAL, service_agent=agent.agent).exists()
+    earned = customer.club_entries.filter(event="registration").count()
+    assert earned == customer.units.count()  # club points for each registered product
+    assert customer.club_entries.filter(event="adjustment", points=-50).exists()
 
 
 def test_the_reference_data_is_loaded():

@@ -187,6 +187,26 @@ def test_a_shortage_in_the_form_lands_on_the_form_and_posts_nothing(
     assert not CounterSale.objects.exists()
 
 
+def test_a_line_quantity_too_big_to_store_is_an_error_on_its_field(
+    central, part, buyer, keeper, login
+):
+    _priced_today(part)
+    response = login(keeper).post(
+        reverse("parts:sale_create"),
+        {
+            "warehouse": central.pk,
+            "customer_phone": "+989121112233",
+            "currency": "IRR",
+            "sku_1": "CAP-35",
+            "quantity_1": "99999999999999999999",
+        },
+    )
+    assert response.status_code == 400
+    assert "less than or equal to 2147483647" in response.content.decode()
+    assert 'name="quantity_1" value="99999999999999999999"' in response.content.decode()
+    assert not CounterSale.objects.exists()
+
+
 def test_sales_are_seen_only_where_their_warehouse_is(
     central, agent_store, part, buyer, receive, keeper, agent_user, make_user, login
 ):

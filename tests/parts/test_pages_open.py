@@ -78,3 +78,15 @@ def test_every_page_opens(busy, central, keeper, login, language):
         f"/parts/units/{unit.pk}/",
     ):
         assert client.get(url).status_code == 200, url
+
+
+def test_the_posting_buttons_show_only_to_roles_that_may_post(keeper, make_user, login):
+    from aftersales.core.choices import Role
+
+    buttons = ('href="/parts/receive/"', 'href="/parts/reserve/"', 'href="/parts/count/"')
+    finance = login(make_user(Role.FINANCE, username="books"))
+    page = finance.get("/parts/").content.decode()
+    assert not any(button in page for button in buttons)
+    assert finance.get("/parts/receive/").status_code == 404
+    page = login(keeper).get("/parts/").content.decode()
+    assert all(button in page for button in buttons)

@@ -35,6 +35,25 @@ def test_unknown_sku_and_bad_quantity_are_refused(central, part, keeper, login):
     assert StockMove.objects.count() == 0
 
 
+@pytest.mark.parametrize(
+    ("url", "field"),
+    [
+        ("/parts/receive/", "quantity"),
+        ("/parts/count/", "counted"),
+        ("/parts/reserve/", "quantity"),
+    ],
+)
+def test_a_quantity_too_big_to_store_is_an_error_on_the_form(
+    central, part, keeper, login, url, field
+):
+    data = {"warehouse": central.pk, "part": "CAP-35", "document_number": "DN-5", "note": "x"}
+    data[field] = "99999999999999999999"
+    response = login(keeper).post(url, data)
+    assert response.status_code == 400
+    assert "less than or equal to 2147483647" in response.content.decode()
+    assert StockMove.objects.count() == 0
+
+
 def test_transfer_form_and_receipt_at_the_van(
     central, van, part, receive, keeper, tech_user, login
 ):

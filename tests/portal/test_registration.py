@@ -87,3 +87,38 @@ def test_a_customer_opens_the_warranty_of_their_own_unit_only(
     assert client.get(f"/warranty/units/{strangers_unit.pk}/").status_code == 404
     card = client.get(f"/warranty/units/{owned_unit.pk}/card.pdf")
     assert card.status_code == 200 and card.content[:4] == b"%PDF"
+    # the serial on the warranty page leads back to the customer's page of the unit
+    assert (
+        f'href="/my/units/{owned_unit.pk}/"'
+        in client.get(f"/warranty/units/{owned_unit.pk}/").content.decode()
+    )
+
+
+def test_a_unit_the_customer_already_owns_is_not_registered_again(owner, login, owned_unit):
+    response = submit(
+        login(owner.user),
+        owned_unit.product_model,
+        serial=owned_unit.serial.lower(),
+    )
+    assert response.status_code == 400
+    assert "This product is already registered to you." in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_a_too_big_proof_is_refused_in_persian_digits(owner, login):
+    owner.user.language = "fa"
+    owner.user.save()
+    big = SimpleUploadedFile("receipt.pdf", PDF + b"0" * (5 * 1024 * 1024), "application/pdf")
+    response = submit(login(owner.user), ProductModelFactory(), proof=big)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "۵" in page.split('class="invalid-feedback d-block">')[1].split("</div>")[0]
+    assert 'value="WM-900-1"' in page or 'value="wm-900-1"' in page
+    assert not Registration.objects.exists()
+
+
+def test_the_agent_phone_reads_as_a_phone_number(owner, login, owned_unit):
+    owned_unit.service_agent.phone = "+982188776655"
+    owned_unit.service_agent.save()
+    page = login(owner.user).get(f"/my/units/{owned_unit.pk}/").content.decode()
+    assert 'href="tel:+982188776655"><bdi dir="ltr">+98 21 8877 6655</bdi>' in page

@@ -3,7 +3,7 @@ import pytest
 from aftersales.core.choices import Role
 from tests.factories import CategoryFactory, ProductModelFactory, UnitFactory
 
-from .factories import technician_with_login
+from .factories import open_request, scheduled_visit, technician_with_login
 
 
 @pytest.fixture
@@ -14,6 +14,17 @@ def dispatcher(make_user):
 @pytest.fixture
 def technician(db):
     return technician_with_login()
+
+
+@pytest.fixture
+def checked_in(login, operator, owner, owned_unit, technician):
+    """A visit the technician has checked in to."""
+    request = open_request(by=operator, customer=owner, unit=owned_unit)
+    visit = scheduled_visit(request=request, technician=technician, by=operator)
+    login(technician.user).post(f"{visit.get_absolute_url()}check_in/", {})
+    visit.refresh_from_db()
+    assert visit.status == "on_site"
+    return visit
 
 
 @pytest.fixture

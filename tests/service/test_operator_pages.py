@@ -89,3 +89,8 @@ def _type(code):
     from aftersales.service.models import ServiceType
 
     return ServiceType.objects.get(code=code).pk
+
+
+def test_a_caller_not_found_can_be_registered(login, operator):
+    page = login(operator).get("/service/new/", {"q": "0912 000 0000"}).content.decode()
+    assert 'id="new-customer"' in page and "/customers/new/" in page

@@ -83,3 +83,31 @@ def test_the_customer_reads_the_visit_report(
     assert 'id="reopen"' in page
     # the staff visit page sends the customer to the portal
     assert login(owner.user).get(visit.get_absolute_url()).status_code == 302
+
+
+def test_a_customer_cannot_ask_for_a_day_gone_by(login, owner, owned_unit):
+    client = login(owner.user)
+    response = client.post(
+        "/service/my/new/",
+        {
+            "service_type": service_type("repair").pk,
+            "unit": owned_unit.pk,
+            "address": AddressFactory(customer=owner).pk,
+            "preferred_date": "2020-01-01",
+            "description": "Leaking water",
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Choose a day from today on." in page
+    assert 'value="2020-01-01"' in page and "Leaking water" in page
+    assert not ServiceRequest.objects.exists()
+
+
+def test_a_planned_visit_has_no_empty_report(login, operator, dispatcher, owner, owned_unit):
+    from .factories import technician_with_login
+
+    obj = open_request(by=operator, customer=owner, unit=owned_unit)
+    scheduled_visit(request=obj, technician=technician_with_login(), by=dispatcher)
+    page = login(owner.user).get(f"/service/my/{obj.pk}/").content.decode()
+    assert '<div class="card-body">' not in page.split('<h2 class="h5">Visits</h2>')[1]

@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from aftersales.units.models import Unit
 from tests.factories import PhoneFactory, ProductModelFactory
 
@@ -114,3 +116,19 @@ def test_editing_a_unit_is_audited(operator, login, owned_unit):
     assert owned_unit.status == "scrapped"
     page = client.get(owned_unit.get_absolute_url()).content.decode()
     assert "B-77" in page and "History of changes" in page
+
+
+@pytest.mark.parametrize("owner", ["abc", "²", "-1"])
+def test_a_new_unit_for_an_owner_that_is_not_a_number_is_a_blank_form(operator, login, owner):
+    response = login(operator).get("/units/new/", {"owner": owner})
+    assert response.status_code == 200
+
+
+def test_only_a_role_that_opens_requests_is_offered_a_new_one(
+    operator, make_user, login, owned_unit
+):
+    link = f"/service/new/{owned_unit.owner_id}/?unit={owned_unit.pk}"
+    assert link in login(operator).get(f"/units/{owned_unit.pk}/").content.decode()
+    warehouse = make_user("warehouse", username="keeper")
+    page = login(warehouse).get(f"/units/{owned_unit.pk}/")
+    assert page.status_code == 200 and "/service/new/" not in page.content.decode()

@@ -86,3 +86,10 @@ def test_the_qr_code_is_svg_of_the_verification_address():
 
     svg = qr_svg("https://example.com/warranty/verify/?serial=AC1&code=ABCDEFGHIJ")
     assert svg.startswith("<svg") and "<path" in svg
+
+
+def test_a_refused_check_says_why(client, db):
+    response = client.get("/warranty/verify/", {"serial": "A" * 61, "code": "X"})
+    page = response.content.decode()
+    assert "Ensure this value has at most 60 characters" in page
+    assert 'class="form-control mb-2 is-invalid" id="id_serial"' in page

@@ -74,3 +74,20 @@ def test_a_customer_may_not_sell_a_contract(login, owner, covered_unit):
     response = login(owner.user).get(f"/warranty/units/{covered_unit.pk}/contracts/new/")
     assert response.status_code == 404
     assert services  # the service is the only writer
+
+
+def test_the_customer_reads_whole_meter_figures(login, owner, covered_unit):
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from aftersales.units.models import MeterReading
+
+    MeterReading.objects.create(unit=covered_unit, value=Decimal("1450.0"), read_at=timezone.now())
+    client = login(owner.user)
+    assert (
+        "3550 left on the meter"
+        in client.get(f"/warranty/units/{covered_unit.pk}/").content.decode()
+    )
+    page = client.get(f"/my/units/{covered_unit.pk}/").content.decode()
+    assert "1450 ·" in page and "1450.0" not in page

@@ -55,19 +55,26 @@ def _quote(request, pk: int, action: str = "view") -> Quote:
     )
 
 
+def _record_id(text: str) -> int:
+    """A record's id from the address; anything else is a page that does not exist."""
+    if not text.isdecimal():
+        raise Http404
+    return int(text)
+
+
 @login_required
 def quote_create(request):
     """A new quote for `?request=<id>` (or `?customer=<id>`)."""
     require(request, Quote, "add")
     service_request = customer = None
-    if request.GET.get("request"):
+    if request_id := request.GET.get("request"):
         service_request = get_object_or_404(
-            ServiceRequest.objects.restrict(request.user, "view"), pk=request.GET["request"]
+            ServiceRequest.objects.restrict(request.user, "view"), pk=_record_id(request_id)
         )
         customer = service_request.customer
-    elif request.GET.get("customer"):
+    elif customer_id := request.GET.get("customer"):
         customer = get_object_or_404(
-            Customer.objects.restrict(request.user, "view"), pk=request.GET["customer"]
+            Customer.objects.restrict(request.user, "view"), pk=_record_id(customer_id)
         )
     if customer is None:
         return _pick_request(request)

@@ -78,10 +78,13 @@ def form_page(
     done,
     cancel_url=None,
     template="core/form.html",
+    then=None,
     **extra,
 ):
     """A page with one form: on POST, `submit` it; otherwise (or on errors) show it."""
-    if request.method == "POST" and (response := submit(request, form, save=save, done=done)):
+    if request.method == "POST" and (
+        response := submit(request, form, save=save, done=done, then=then)
+    ):
         return response
     return render_form(
         request, form, title=title, cancel_url=cancel_url, template=template, **extra

@@ -18,7 +18,9 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.db.models import Model
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.views import View
 
 from .. import calendars
@@ -58,6 +60,8 @@ class Column:
             return calendars.show_date(value, with_time=self.kind == "datetime")
         if self.kind == "phone":
             return format_phone(value)
+        if self.kind == "bool":
+            return gettext("Yes") if value else gettext("No")
         return str(value)
 
     def export(self, obj):
@@ -65,6 +69,8 @@ class Column:
         if value is None:
             return ""
         if isinstance(value, dt.datetime):
+            if timezone.is_aware(value):
+                value = timezone.localtime(value)  # the time the list shows, not UTC
             return value.replace(tzinfo=None).isoformat(sep=" ", timespec="minutes")
         if isinstance(value, (dt.date, int, float, bool)):
             return value

@@ -70,7 +70,7 @@ def unit_detail(request, pk: int):
 def unit_create(request):
     require(request, Unit, "add")
     owner = None
-    if owner_id := request.GET.get("owner"):
+    if (owner_id := request.GET.get("owner", "")).isdecimal():
         owner = Customer.objects.restrict(request.user, "view").filter(pk=owner_id).first()
     form = UnitForm(request.POST or None, user=request.user, owner=owner)
     return form_page(

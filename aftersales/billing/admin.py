@@ -3,6 +3,8 @@ services (an issued invoice never), so they are read-only here."""
 
 from django.contrib import admin
 
+from aftersales.core.admin import ReadOnlyAdmin
+
 from .models import (
     Company,
     FixedPrice,
@@ -48,17 +50,6 @@ class RevenueTargetAdmin(admin.ModelAdmin):
     list_display = ("name", "start", "end", "service_type", "region", "amount", "currency")
 
 
-class ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 class QuoteLineInline(admin.TabularInline):
     model = QuoteLine
     extra = 0
@@ -73,14 +64,14 @@ class InvoiceLineInline(QuoteLineInline):
 
 
 @admin.register(Quote)
-class QuoteAdmin(ReadOnly):
+class QuoteAdmin(ReadOnlyAdmin):
     list_display = ("number", "customer", "status", "total", "currency", "valid_until")
     search_fields = ("number",)
     inlines = [QuoteLineInline]
 
 
 @admin.register(Invoice)
-class InvoiceAdmin(ReadOnly):
+class InvoiceAdmin(ReadOnlyAdmin):
     list_display = ("__str__", "kind", "status", "customer", "issue_date", "total", "currency")
     list_filter = ("kind", "status", "currency")
     search_fields = ("number",)
@@ -88,5 +79,5 @@ class InvoiceAdmin(ReadOnly):
 
 
 @admin.register(Payment)
-class PaymentAdmin(ReadOnly):
+class PaymentAdmin(ReadOnlyAdmin):
     list_display = ("invoice", "method", "amount", "currency", "received_on")

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from aftersales.core.admin import ReadOnlyAdmin
+
 from .models import EarningRule, PointsEntry
 
 
@@ -9,18 +11,9 @@ class EarningRuleAdmin(admin.ModelAdmin):
 
 
 @admin.register(PointsEntry)
-class PointsEntryAdmin(admin.ModelAdmin):
-    """Read-only: points are written by the club's services (the ledger is never edited)."""
+class PointsEntryAdmin(ReadOnlyAdmin):
+    """Points are written by the club's services (the ledger is never edited)."""
 
     list_display = ("customer", "event", "points", "reference", "reason", "at")
     list_filter = ("event",)
     search_fields = ("customer__display_name", "reference", "reason")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

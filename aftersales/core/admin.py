@@ -20,3 +20,17 @@ class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ("name", "user", "prefix", "created_at", "last_used_at", "revoked_at")
     readonly_fields = ("prefix", "digest", "created_at", "last_used_at")
     search_fields = ("name", "user__username", "prefix")
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records written only through their services (ledgers, settlements, invoices): the admin
+    shows them and never writes them."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

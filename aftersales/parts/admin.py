@@ -3,6 +3,8 @@
 
 from django.contrib import admin
 
+from aftersales.core.admin import ReadOnlyAdmin
+
 from .models import (
     DefectiveReturn,
     Reservation,
@@ -19,17 +21,6 @@ class WarehouseAdmin(admin.ModelAdmin):
     list_display = ("code", "name", "kind", "agent", "technician", "is_active")
     list_filter = ("kind", "is_active")
     search_fields = ("code", "name")
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(StockMove)

@@ -3,18 +3,9 @@ keep the totals, the journal and the approval rules)."""
 
 from django.contrib import admin
 
+from aftersales.core.admin import ReadOnlyAdmin
+
 from .models import JournalEntry, Payment, Settlement, SettlementLine
-
-
-class ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class LineInline(admin.TabularInline):
@@ -30,7 +21,7 @@ class LineInline(admin.TabularInline):
 
 
 @admin.register(Settlement)
-class SettlementAdmin(ReadOnly):
+class SettlementAdmin(ReadOnlyAdmin):
     list_display = ("__str__", "agent", "period_start", "period_end", "status", "total", "settled")
     list_filter = ("status", "currency")
     search_fields = ("number", "agent__code", "agent__name")
@@ -38,12 +29,12 @@ class SettlementAdmin(ReadOnly):
 
 
 @admin.register(Payment)
-class PaymentAdmin(ReadOnly):
+class PaymentAdmin(ReadOnlyAdmin):
     list_display = ("settlement", "direction", "method", "amount", "paid_on", "reference")
     list_filter = ("direction", "method")
 
 
 @admin.register(JournalEntry)
-class JournalEntryAdmin(ReadOnly):
+class JournalEntryAdmin(ReadOnlyAdmin):
     list_display = ("day", "settlement", "debit", "credit", "amount", "currency", "reference")
     list_filter = ("debit", "credit")

@@ -132,3 +132,12 @@ def test_only_a_role_that_opens_requests_is_offered_a_new_one(
     warehouse = make_user("warehouse", username="keeper")
     page = login(warehouse).get(f"/units/{owned_unit.pk}/")
     assert page.status_code == 200 and "/service/new/" not in page.content.decode()
+
+
+def test_a_filter_that_cannot_be_read_lists_and_exports_nothing(operator, login, owned_unit):
+    client = login(operator)
+    page = client.get("/units/", {"status": "zzz"})
+    assert page.status_code == 200 and owned_unit.serial not in page.content.decode()
+    csv = b"".join(client.get("/units/", {"status": "zzz", "export": "csv"}).streaming_content)
+    assert owned_unit.serial not in csv.decode("utf-8-sig")
+    assert owned_unit.serial in client.get("/units/", {"status": "active"}).content.decode()

@@ -38,7 +38,7 @@ class Column:
     label: str
     sort: str | None = None
     link: bool = False
-    kind: str = "text"  # text, date, datetime, phone, bool, serial
+    kind: str = "text"  # text, date, datetime, phone, bool, serial, number
 
     def value(self, obj):
         if callable(self.accessor):
@@ -110,7 +110,10 @@ class ObjectListView(LoginRequiredMixin, View):
             filterset = self.filterset_class(
                 request.GET or None, queryset=queryset, request=request
             )
-            queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
+            if filterset.is_bound:
+                # a filter that cannot be read shows its error and no record: the list, and an
+                # export above all, never pretends to be filtered when it is not
+                queryset = filterset.qs if filterset.is_valid() else queryset.none()
         sort = self.current_sort()
         queryset = queryset.order_by(sort, "-pk" if sort.lstrip("-") != "pk" else sort)
         export = request.GET.get("export")

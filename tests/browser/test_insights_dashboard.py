@@ -1,5 +1,6 @@
 """In a real browser, in Persian: the manager's dashboard draws its charts (Chart.js under the
-content security policy) and a figure opens the records behind it."""
+content security policy) with their axes in Persian digits, and a figure opens the records
+behind it."""
 
 import datetime as dt
 
@@ -39,6 +40,11 @@ def test_the_dashboard_draws_its_charts_and_drills_down(
     )
     assert drawn == 4
     assert errors == []
+    ticks = page.evaluate(
+        "() => Chart.getChart('chart-rates').scales.y.ticks.map(tick => String(tick.label))"
+    )
+    assert ticks and not any(char in "0123456789" for tick in ticks for char in tick), ticks
+    assert any(char in "۰۱۲۳۴۵۶۷۸۹" for tick in ticks for char in tick)  # the axis in Persian
     assert "۱۰۰" in page.inner_text("#kpi-first_time_fix_rate")  # 100% in Persian digits
     with page.expect_navigation():
         page.click("#kpi-first_time_fix_rate")

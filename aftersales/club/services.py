@@ -34,10 +34,8 @@ def award(
     rule = EarningRule.objects.filter(event=event, is_active=True, points__gt=0).first()
     if rule is None:
         return None
-    if PointsEntry.objects.filter(customer=customer, event=event, reference=reference).exists():
-        return None
     try:
-        with transaction.atomic():  # a savepoint: a concurrent twin loses quietly
+        with transaction.atomic():  # a savepoint: the constraint refuses a second award quietly
             return PointsEntry.objects.create(
                 customer=customer,
                 event=event,

@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from aftersales.core.access import customer_page
 from aftersales.core.choices import Role
 from aftersales.customers.selectors import customers_find
 from aftersales.units.selectors import units_find
@@ -12,6 +13,7 @@ from aftersales.units.selectors import units_find
 LIMIT = 20
 
 
+@customer_page
 @login_required
 def home(request):
     if request.user.role == Role.CUSTOMER and not request.user.is_superuser:

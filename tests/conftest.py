@@ -102,13 +102,17 @@ def strangers_unit(stranger, other_agent):
 
 @pytest.fixture
 def service_data(db):
-    """The service types, SLA targets and holidays a data migration ships. A transactional test
-    (a browser test) empties the database after itself, so the next one loads them again."""
+    """The service types (with their check-lists' translations), SLA targets and holidays that
+    data migrations ship. A transactional test (a browser test) empties the database after
+    itself, so the next one loads them again."""
     import importlib
 
     from django.apps import apps
 
     importlib.import_module("aftersales.service.migrations.0002_service_data").load(apps, None)
+    importlib.import_module("aftersales.service.migrations.0008_checklist_languages").translate(
+        apps, None
+    )
 
 
 # --- a real Chromium (Debian's) driven by Playwright against Django's live server ----------

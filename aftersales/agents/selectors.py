@@ -260,14 +260,14 @@ def portal_tiles(user) -> list[dict]:
             "chat-left-text",
             ServiceRequest.objects.restrict(user, "view").filter(status__in=OPEN_STATUSES),
             "service:queue",
+            "state=open",
         ),
         (
             _("Planned visits"),
             "calendar-check",
-            Visit.objects.restrict(user, "view").filter(
-                status__in=(VisitStatus.PLANNED, VisitStatus.ON_SITE)
-            ),
+            Visit.objects.restrict(user, "view").filter(status=VisitStatus.PLANNED),
             "service:visits",
+            f"status={VisitStatus.PLANNED}",
         ),
         (
             _("Warranty claims"),
@@ -278,8 +278,9 @@ def portal_tiles(user) -> list[dict]:
         (
             _("Parts bought"),
             "cart",
-            CounterSale.objects.restrict(user, "view"),
+            CounterSale.objects.restrict(user, "view").filter(agent_id=user.agent_id),
             "parts:sales",
+            f"agent={user.agent_id}",
         ),
         (
             _("Parts returns"),
@@ -303,10 +304,12 @@ def portal_tiles(user) -> list[dict]:
     except ImportError:  # settlements not installed
         pass
     rows = []
-    for label, icon, queryset, url_name in tiles:
+    for label, icon, queryset, url_name, *query in tiles:
         try:
             url = reverse(url_name)
         except NoReverseMatch:  # the list is not there (yet): the count still shows
             url = None
+        if url and query:  # the list filtered as the count is, so the two agree
+            url = f"{url}?{query[0]}"
         rows.append({"label": label, "icon": icon, "count": queryset.count(), "url": url})
     return rows

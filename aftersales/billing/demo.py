@@ -1,6 +1,6 @@
 """Demo billing: the Iranian (IRR, VAT 10%) and Italian (EUR, IVA 22%) companies with their
-tariffs, a few jobs closed and invoiced (one paid), a quote waiting for the demo customer, and
-this quarter's revenue targets."""
+tariffs, a few jobs closed and invoiced (one paid; one of them the demo customer's), a quote
+waiting for the demo customer, and this quarter's revenue targets."""
 
 import datetime as dt
 from decimal import Decimal
@@ -12,6 +12,7 @@ from django.utils import timezone
 from aftersales.catalog.models import Category, ProductModel
 from aftersales.customers.models import Customer
 from aftersales.service import services as service
+from aftersales.service.demo import book_repair
 from aftersales.service.models import ServiceType
 from aftersales.units.models import Unit
 from aftersales.workforce.models import Technician
@@ -21,6 +22,12 @@ from .models import Company, FixedPrice, Invoice, LabourRate, RevenueTarget, Tax
 
 SINCE = dt.date(2024, 3, 20)
 JOBS = 6
+# what the demo jobs say, for an Iranian and for an Italian customer
+DESCRIPTION = ("دستگاه کار نمی‌کند و صدای غیرعادی دارد", "L'apparecchio non funziona e fa rumore")
+DIAGNOSIS = (
+    "خازن موتور فن خراب بود؛ تعویض شد و دستگاه آزمایش شد.",
+    "Condensatore del motore ventola guasto; sostituito e apparecchio provato.",
+)
 
 
 def _tariffs() -> None:
@@ -112,12 +119,11 @@ def _jobs() -> int:
     repair = ServiceType.objects.filter(code="repair").first()
     if repair is None:
         return 0
-    units = (
-        Unit.objects.filter(owner__isnull=False, owner__addresses__isnull=False)
-        .select_related("owner", "product_model__category")
-        .order_by("pk")
-        .distinct()[: JOBS * 3]
-    )
+    owned = Unit.objects.filter(owner__isnull=False, owner__addresses__isnull=False)
+    owned = owned.select_related("owner", "product_model__category").distinct()
+    # the demo customer's air conditioner first: the portal shows her a visit report and invoice
+    units = [*owned.filter(owner__user__username="customer").order_by("serial")[:1]]
+    units += owned.exclude(owner__user__username="customer").order_by("pk")[: JOBS * 3]
     made = 0
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     for unit in units:
@@ -132,30 +138,22 @@ def _jobs() -> int:
         if technician is None:
             continue
         start = now - dt.timedelta(days=2 + made * 3)  # the visit; the call came the day before
-        opened = start - dt.timedelta(hours=20)
         try:
             with transaction.atomic():
-                request = service.request_open(
-                    by=None,
-                    customer=unit.owner,
+                visit = book_repair(
                     unit=unit,
-                    service_type=repair,
-                    channel="phone",
-                    description="Demo job",
-                    address=unit.owner.addresses.first(),
-                    at=opened,
-                )
-                request = service.request_triage(
-                    request=request, by=None, at=opened + dt.timedelta(hours=1)
-                )
-                visit = service.visit_schedule(
-                    request=request,
                     technician=technician,
-                    window_start=start,
-                    window_end=start + dt.timedelta(hours=2),
-                    by=None,
+                    start=start,
+                    description=DESCRIPTION[unit.owner.country == "IT"],
                 )
                 service.visit_check_in(visit=visit, by=None, at=start)
+                service.visit_record(
+                    visit=visit,
+                    by=None,
+                    diagnosis=DIAGNOSIS[unit.owner.country == "IT"],
+                    failure_codes=[],
+                    checklist=dict.fromkeys(repair.checklist, True),
+                )
                 service.visit_close(
                     visit=visit,
                     by=None,

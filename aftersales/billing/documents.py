@@ -66,7 +66,6 @@ def job_sheet_pdf(visit, *, language: str | None = None) -> bytes:
         "codes": list(visit.failure_codes.all()),
         "parts": list(visit.parts.select_related("part")),
         "signature": _signature_data_url(visit),
-        "checklist": visit.checklist_items(),
     }
     return render_pdf(
         "billing/pdf/job_sheet.html", context, language=_language(request.customer, language)

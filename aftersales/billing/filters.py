@@ -1,12 +1,15 @@
 """Filters of the billing lists; the free-text search is always `q`."""
 
 import django_filters
+from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from aftersales.core.choices import Currency
 from aftersales.core.filters import DateFilter, SearchFilter
 from aftersales.core.forms import FilterForm
 
-from .choices import InvoiceKind, InvoiceStatus, Payer, PaymentMethod, QuoteStatus
+from .choices import InvoiceKind, InvoiceStatus, LineKind, Payer, PaymentMethod, QuoteStatus
 from .models import Invoice, InvoiceLine, Payment, Quote
 
 
@@ -21,6 +24,14 @@ class InvoiceFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         choices=InvoiceStatus.choices, label=_("Status"), empty_label=_("All")
     )
+    currency = django_filters.ChoiceFilter(
+        choices=Currency.choices, label=_("Currency"), empty_label=_("All")
+    )
+    due = django_filters.BooleanFilter(
+        label=_("Balance due"),
+        method="filter_due",
+        widget=forms.Select(choices=[("", _("All")), ("true", _("Yes")), ("false", _("No"))]),
+    )
     region = django_filters.CharFilter(label=_("Region"), lookup_expr="icontains")
     issued_from = DateFilter(field_name="issue_date", lookup_expr="gte", label=_("Issued from"))
     issued_to = DateFilter(field_name="issue_date", lookup_expr="lte", label=_("Issued until"))
@@ -30,6 +41,11 @@ class InvoiceFilter(django_filters.FilterSet):
         fields = ["q", "kind", "status", "currency", "region"]
         form = FilterForm
 
+    def filter_due(self, queryset, name, value):
+        """Issued invoices with money still due (or owed back: a negative balance), or not."""
+        due = Q(status=InvoiceStatus.ISSUED, kind=InvoiceKind.INVOICE) & ~Q(balance=0)
+        return queryset.filter(due) if value else queryset.exclude(due)
+
 
 class InvoiceLineFilter(django_filters.FilterSet):
     q = SearchFilter(
@@ -38,6 +54,9 @@ class InvoiceLineFilter(django_filters.FilterSet):
     )
     payer = django_filters.ChoiceFilter(
         choices=Payer.choices, label=_("Payer"), empty_label=_("All")
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=LineKind.choices, label=_("Line"), empty_label=_("All")
     )
     issued_from = DateFilter(
         field_name="invoice__issue_date", lookup_expr="gte", label=_("Issued from")
@@ -74,6 +93,9 @@ class PaymentFilter(django_filters.FilterSet):
     )
     method = django_filters.ChoiceFilter(
         choices=PaymentMethod.choices, label=_("Method"), empty_label=_("All")
+    )
+    currency = django_filters.ChoiceFilter(
+        choices=Currency.choices, label=_("Currency"), empty_label=_("All")
     )
     received_from = DateFilter(field_name="received_on", lookup_expr="gte", label=_("From"))
     received_to = DateFilter(field_name="received_on", lookup_expr="lte", label=_("Until"))

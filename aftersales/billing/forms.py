@@ -7,11 +7,23 @@ from django.utils.translation import gettext_lazy as _
 
 from aftersales.catalog.models import Part
 from aftersales.core.forms import BootstrapMixin, DateField
+from aftersales.core.text import latin_digits
 
 from .choices import LineKind, PaymentMethod
 from .models import Company, FixedPrice, LabourRate, RevenueTarget, TaxRate, TravelZone
 
 DATE_FIELDS = {"valid_from", "start", "end"}
+PRICE_FIELDS = {"hourly_rate", "commitment_rate", "fee", "amount"}
+
+
+class AmountField(forms.DecimalField):
+    """An amount typed with Latin or Persian digits, with or without thousands separators
+    ('1,870,000', '۱٬۸۷۰٬۰۰۰')."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = latin_digits(value).replace(",", "").replace("٬", "").replace(" ", "")
+        return super().to_python(value)
 
 
 class RecordForm(BootstrapMixin, forms.ModelForm):
@@ -30,7 +42,17 @@ def record_form(model, fields):
     return type(
         f"{model.__name__}Form",
         (RecordForm,),
-        {"Meta": type("Meta", (), {"model": model, "fields": fields})},
+        {
+            "Meta": type(
+                "Meta",
+                (),
+                {
+                    "model": model,
+                    "fields": fields,
+                    "field_classes": dict.fromkeys(PRICE_FIELDS & set(fields), AmountField),
+                },
+            )
+        },
     )
 
 
@@ -82,7 +104,7 @@ class QuoteLineForm(BootstrapMixin, forms.Form):
         decimal_places=2,
         required=False,
     )
-    unit_price = forms.DecimalField(
+    unit_price = AmountField(
         label=_("Unit price"), min_value=0, max_digits=18, decimal_places=2, required=False
     )
 
@@ -143,7 +165,7 @@ class AnswerForm(BootstrapMixin, forms.Form):
 
 class PaymentForm(BootstrapMixin, forms.Form):
     method = forms.ChoiceField(label=_("Method"), choices=PaymentMethod.choices)
-    amount = forms.DecimalField(
+    amount = AmountField(
         label=_("Amount"), min_value=Decimal("0.01"), max_digits=18, decimal_places=2
     )
     received_on = DateField(label=_("Date"), required=False)
@@ -159,9 +181,7 @@ class LineForm(BootstrapMixin, forms.Form):
     quantity = forms.DecimalField(
         label=_("Quantity"), min_value=Decimal("0.01"), max_digits=10, decimal_places=2
     )
-    unit_price = forms.DecimalField(
-        label=_("Unit price"), min_value=0, max_digits=18, decimal_places=2
-    )
+    unit_price = AmountField(label=_("Unit price"), min_value=0, max_digits=18, decimal_places=2)
 
 
 class TargetPeriodForm(BootstrapMixin, forms.Form):

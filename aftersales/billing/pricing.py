@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from aftersales.core.money import quantize
+from aftersales.core.text import persian_digits
 from aftersales.warranty.choices import Payer as WarrantyPayer
 from aftersales.warranty.coverage import Line, coverage_for, local_day, owner_time_zone
 
@@ -68,6 +70,13 @@ class Pricing:
     @property
     def complete(self) -> bool:
         return not self.missing
+
+
+def _number(value) -> str:
+    """A number inside a line's text, as the document's language writes it (Persian digits,
+    an Italian decimal comma)."""
+    text = number_format(value, use_l10n=True)
+    return persian_digits(text) if (translation.get_language() or "").startswith("fa") else text
 
 
 def job_region(request) -> str:
@@ -204,7 +213,7 @@ def _labour_and_travel(visit, pricing: Pricing, product_model) -> None:
             PricedLine(
                 kind=LineKind.LABOUR,
                 description=_("Labour: %(service)s, %(minutes)s minutes")
-                % {"service": request.service_type.name, "minutes": minutes},
+                % {"service": request.service_type.name, "minutes": _number(minutes)},
                 quantity=hours,
                 unit_price=rate.hourly_rate if rate else None,
                 rate=rate,
@@ -218,7 +227,7 @@ def _labour_and_travel(visit, pricing: Pricing, product_model) -> None:
         if km is None:
             text = _("Travel: %(zone)s (distance not known)") % {"zone": zone.name}
         else:
-            text = _("Travel: %(zone)s, %(km)s km") % {"zone": zone.name, "km": km}
+            text = _("Travel: %(zone)s, %(km)s km") % {"zone": zone.name, "km": _number(km)}
         pricing.lines.append(
             PricedLine(
                 kind=LineKind.TRAVEL,
@@ -229,7 +238,7 @@ def _labour_and_travel(visit, pricing: Pricing, product_model) -> None:
         )
     elif km is not None and tariffs.travel_zone(country=country, km=None, on=pricing.priced_on):
         pricing.missing.append(
-            _("The customer is %(km)s km away, beyond every travel zone.") % {"km": km}
+            _("The customer is %(km)s km away, beyond every travel zone.") % {"km": _number(km)}
         )
 
 

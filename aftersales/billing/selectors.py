@@ -6,12 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Case, DecimalField, F, OuterRef, Q, Subquery, Sum, When
+from django.db.models.functions import Coalesce
 
 from .choices import InvoiceKind, InvoiceStatus
 from .models import Company, Invoice, Payment, RevenueTarget
 
 ZERO = Decimal(0)
+MONEY = DecimalField(max_digits=18, decimal_places=2)
 
 
 def _sum(queryset, field: str) -> Decimal:
@@ -29,6 +31,35 @@ def invoice_balance(invoice: Invoice) -> Decimal:
     paid = _sum(Payment.objects.filter(invoice=invoice), "amount")
     refunded = _sum(Payment.objects.filter(invoice__in=notes), "amount")
     return invoice.customer_total - credited - paid + refunded
+
+
+def with_balance(invoices):
+    """`invoices` annotated with `balance`: what `invoice_balance` answers, for the issued
+    invoices of a list (None on a draft or a credit note), so the list can show, sort and filter
+    what is still due."""
+
+    def total(queryset, group: str, field: str):
+        sums = queryset.values(group).annotate(total=Sum(field)).values("total")
+        return Coalesce(Subquery(sums), ZERO, output_field=MONEY)
+
+    notes = Invoice.objects.filter(credit_of=OuterRef("pk"), status=InvoiceStatus.ISSUED)
+    paid = Payment.objects.filter(invoice=OuterRef("pk"))
+    refunded = Payment.objects.filter(
+        invoice__credit_of=OuterRef("pk"), invoice__status=InvoiceStatus.ISSUED
+    )
+    balance = (
+        F("customer_total")
+        - total(notes, "credit_of", "customer_total")
+        - total(paid, "invoice", "amount")
+        + total(refunded, "invoice__credit_of", "amount")
+    )
+    return invoices.annotate(
+        balance=Case(
+            When(kind=InvoiceKind.INVOICE, status=InvoiceStatus.ISSUED, then=balance),
+            default=None,
+            output_field=MONEY,
+        )
+    )
 
 
 def home_currency() -> str:

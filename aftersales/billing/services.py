@@ -11,12 +11,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from aftersales.core.choices import Role
 from aftersales.core.money import PRECISION, quantize, show_money
 from aftersales.core.notify import notify
 from aftersales.core.numbering import next_number
+from aftersales.core.text import persian_digits
 
 from . import tariffs
 from .choices import (
@@ -28,7 +31,17 @@ from .choices import (
     PaymentMethod,
     QuoteStatus,
 )
-from .models import Invoice, InvoiceLine, Payment, Quote, QuoteLine
+from .models import (
+    FixedPrice,
+    Invoice,
+    InvoiceLine,
+    LabourRate,
+    Payment,
+    Quote,
+    QuoteLine,
+    RevenueTarget,
+    TravelZone,
+)
 from .models.common import FINANCE
 from .pricing import price_visit
 from .selectors import invoice_balance
@@ -53,25 +66,95 @@ def record_save(*, instance, data: dict, by):
     for name, value in data.items():
         setattr(instance, name, value)
     instance.full_clean()
+    _check_prices(instance)
     instance.save()
     return instance
+
+
+# the prices of each kind of record, in its company's currency (a target: in its own)
+PRICES = {
+    LabourRate: ("hourly_rate", "commitment_rate"),
+    TravelZone: ("fee",),
+    FixedPrice: ("amount",),
+    RevenueTarget: ("amount",),
+}
+
+
+def _number(value: Decimal) -> str:
+    """A number as typed, decimals kept, in the user's digits (for messages)."""
+    text = number_format(value, use_l10n=True, force_grouping=True)
+    return persian_digits(text) if (get_language() or "").startswith("fa") else text
+
+
+def _too_fine(amount: Decimal, currency: str) -> str | None:
+    """Why `amount` cannot be a price in `currency`: rials have no decimals, and a price is
+    refused, never rounded (None when it can be)."""
+    if quantize(amount, currency) == amount:
+        return None
+    return _("Give the price with at most %(places)s decimals in %(currency)s.") % {
+        "places": _number(Decimal(PRECISION.get(currency, 2))),
+        "currency": currency,
+    }
+
+
+def _check_prices(instance) -> None:
+    names = PRICES.get(type(instance), ())
+    if isinstance(instance, RevenueTarget):
+        currency = instance.currency
+    else:
+        company = tariffs.company_for(instance.country) if names else None
+        currency = company.currency if company is not None else None
+    errors = {}
+    for name in names:
+        amount = getattr(instance, name)
+        if currency and amount is not None and (error := _too_fine(Decimal(amount), currency)):
+            errors[name] = error
+    if errors:
+        raise ValidationError(errors)
 
 
 # --- quotes -------------------------------------------------------------------------------------
 
 
+def _inexact_amount(quantity: Decimal, unit_price: Decimal, currency: str) -> str | None:
+    """In a currency without decimals (rials) quantity x price must come to a whole amount, or
+    the line is refused rather than rounded: the amount as the user reads it, else None."""
+    amount = quantity * unit_price
+    if PRECISION.get(currency, 2) != 0 or quantity <= 0 or quantize(amount, currency) == amount:
+        return None
+    return _number(amount.normalize())
+
+
 def _round_lines(lines: list[dict], currency: str) -> list[dict]:
     rounded, errors = [], []
     for index, line in enumerate(lines, start=1):
+        n = _number(index)  # in the user's digits
         quantity = Decimal(line.get("quantity") or 0)
         unit_price = Decimal(line.get("unit_price") or 0)
         description = (line.get("description") or "").strip()
         if quantity <= 0:
-            errors.append(_("Line %(n)s: give a quantity above zero.") % {"n": index})
+            errors.append(_("Line %(n)s: give a quantity above zero.") % {"n": n})
         if unit_price < 0:
-            errors.append(_("Line %(n)s: a price cannot be negative.") % {"n": index})
+            errors.append(_("Line %(n)s: a price cannot be negative.") % {"n": n})
         if not description:
-            errors.append(_("Line %(n)s: describe the work or the part.") % {"n": index})
+            errors.append(_("Line %(n)s: describe the work or the part.") % {"n": n})
+        if _too_fine(unit_price, currency):  # refused, never rounded
+            errors.append(
+                _("Line %(n)s: give the price with at most %(places)s decimals in %(currency)s.")
+                % {
+                    "n": n,
+                    "places": _number(Decimal(PRECISION.get(currency, 2))),
+                    "currency": currency,
+                }
+            )
+        elif amount := _inexact_amount(quantity, unit_price, currency):
+            errors.append(
+                _(
+                    "Line %(n)s: quantity × price comes to %(amount)s, but %(currency)s has no "
+                    "decimals: change the quantity or the price."
+                )
+                % {"n": n, "amount": amount, "currency": currency}
+            )
         unit_price = quantize(unit_price, currency)
         rounded.append(
             {
@@ -399,6 +482,18 @@ def invoice_line_set(
         raise ValidationError({"quantity": _("Give a quantity above zero.")})
     if unit_price < 0:
         raise ValidationError({"unit_price": _("A price cannot be negative.")})
+    if error := _too_fine(unit_price, invoice.currency):  # refused, never rounded
+        raise ValidationError({"unit_price": error})
+    if amount := _inexact_amount(quantity, unit_price, invoice.currency):
+        raise ValidationError(
+            {
+                "quantity": _(
+                    "Quantity × price comes to %(amount)s, but %(currency)s has no decimals: "
+                    "change the quantity or the price."
+                )
+                % {"amount": amount, "currency": invoice.currency}
+            }
+        )
     line.quantity = quantity
     line.unit_price = quantize(unit_price, invoice.currency)
     full = quantize(line.unit_price * quantity, invoice.currency)
@@ -522,7 +617,7 @@ def payment_record(
         errors["amount"] = _(
             "Give the amount with at most %(places)s decimals in %(currency)s."
         ) % {
-            "places": PRECISION.get(invoice.currency, 2),
+            "places": _number(PRECISION.get(invoice.currency, 2)),
             "currency": invoice.currency,
         }
     amount = quantize(amount, invoice.currency)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from aftersales.core.access import customer_page
 from aftersales.core.views.edit import form_page, require, submit
 from aftersales.core.views.lists import Column, ObjectListView
 
@@ -155,6 +156,7 @@ def product_model_detail(request, pk: int):
     return TemplateResponse(request, "catalog/model_detail.html", context)
 
 
+@customer_page
 @login_required
 def product_model_manual(request, pk: int):
     """The model's manual, only to those who may see the model (media is not served publicly)."""

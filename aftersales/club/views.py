@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from aftersales.core.access import customer_page
 from aftersales.core.views.edit import form_page, require
 from aftersales.customers.models import Customer
 
@@ -14,6 +15,7 @@ from .forms import AdjustForm
 from .models import EarningRule, PointsEntry
 
 
+@customer_page
 @login_required
 def portal(request):
     customer = getattr(request.user, "customer", None)

@@ -82,11 +82,12 @@ def _event(complaint, kind, *, by=None, at=None, note="") -> ComplaintEvent:
 
 
 def _enter(complaint: Complaint, stage: str, *, at: dt.datetime) -> None:
-    """Move to `stage` with its deadline; the escalation level starts again from the handler."""
+    """Move to `stage` with its deadline; the escalation level starts again from the handler,
+    or from quality for a safety issue (it stays fast-tracked until it is closed)."""
     complaint.stage = stage
     complaint.due_at = due_for(complaint.severity, stage, at)
     if stage != S.APPEALED:
-        complaint.escalation_level = 0
+        complaint.escalation_level = 1 if complaint.is_safety else 0
 
 
 def _fast_track(complaint: Complaint, *, at: dt.datetime, alert: bool = True) -> None:

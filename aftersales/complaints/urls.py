@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/", views.complaint_detail, name="detail"),
     path("<int:pk>/<slug:action>/", views.complaint_act, name="act"),
     # public, no login
+    path("mine/", views.my_complaints, name="mine"),
     path("submit/", views.submit, name="submit"),
     path("track/", views.track_form, name="track_form"),
     path("track/<str:code>/", views.track, name="track"),

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from aftersales.core.access import customer_page
+from aftersales.core.calendars import show_month
 from aftersales.core.choices import Role
 from aftersales.core.views.edit import errors_to_form, form_page, require
 from aftersales.core.views.edit import submit as submit_form
@@ -58,7 +60,12 @@ class ComplaintList(ObjectListView):
         Column("get_severity_display", gettext_lazy("Severity"), sort="severity"),
         Column("get_stage_display", gettext_lazy("Stage"), sort="stage"),
         Column(_due, gettext_lazy("Stage due"), sort="due_at", kind="datetime"),
-        Column("escalation_level", gettext_lazy("Escalation level"), sort="escalation_level"),
+        Column(
+            "escalation_level",
+            gettext_lazy("Escalation level"),
+            sort="escalation_level",
+            kind="number",
+        ),
         Column("get_root_cause_display", gettext_lazy("Root cause"), sort="root_cause"),
         Column("agent.name", gettext_lazy("Agent"), sort="agent__name"),
         Column("closed_at", gettext_lazy("Closed"), sort="closed_at", kind="datetime"),
@@ -73,6 +80,7 @@ class ComplaintList(ObjectListView):
 PREFILL = {"request": "request_number", "visit": "visit_number", "serial": "serial"}
 
 
+@customer_page  # sends a customer on to their page
 @login_required
 def complaint_create(request):
     """The desk records a complaint from any channel."""
@@ -176,6 +184,7 @@ def _initial(complaint, action):
     return {}
 
 
+@customer_page  # sends a customer on to their page
 @login_required
 def complaint_detail(request, pk: int):
     complaint = _complaint(request, pk)
@@ -260,6 +269,7 @@ def complaint_act(request, pk: int, action: str):
 # --- public ------------------------------------------------------------------------------------
 
 
+@customer_page
 def submit(request):
     """Public: anyone may complain, without a login; they get the tracking code at once."""
     customer = getattr(request.user, "customer", None) if request.user.is_authenticated else None
@@ -297,6 +307,18 @@ def submit(request):
     )
 
 
+@customer_page
+@login_required
+def my_complaints(request):
+    """The customer's own complaints, newest first, each opening its tracking page."""
+    if request.user.role != Role.CUSTOMER:
+        return redirect("complaints:list")
+    complaints = Complaint.objects.restrict(request.user, "view").order_by("-received_at")
+    context = {"complaints": complaints, "title": _("My complaints")}
+    return TemplateResponse(request, "complaints/mine.html", context)
+
+
+@customer_page
 def track_form(request):
     """Public: type the tracking code."""
     form = TrackForm(request.GET or None)
@@ -313,6 +335,7 @@ def track_form(request):
     )
 
 
+@customer_page
 def track(request, code: str):
     """Public: a complaint's stage, by its code. Shows no personal data."""
     complaint = selectors.by_code(code)
@@ -335,6 +358,7 @@ def _track_page(request, complaint, *, appeal_form=None, status=200):
     return TemplateResponse(request, "complaints/track.html", context, status=status)
 
 
+@customer_page
 @require_POST
 def track_answer(request, code: str):
     """Public: the customer accepts the answer or appeals it (the code is their key)."""
@@ -381,7 +405,7 @@ def analysis(request):
     result = selectors.analysis(
         Complaint.objects.restrict(request.user, "view"), start=start, end=end
     )
-    month_rows = [(month.strftime("%Y-%m"), n) for month, n in result.by_month]
+    month_rows = [(show_month(month), n) for month, n in result.by_month]
     charts = {
         "cause": _chart(result.by_cause),
         "product": _chart(result.by_product),

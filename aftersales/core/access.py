@@ -97,3 +97,14 @@ def demand(user, model, action: str) -> None:
     `model`; a record out of the user's scope is then a 404 through `restrict()`."""
     if not can(user, model, action):
         raise PermissionDenied
+
+
+def customer_page(view):
+    """Marks a page a customer may open: the portal, the public forms, their own documents.
+
+    Every other page of ours answers 404 to a customer (`CustomerPagesMiddleware`), even where
+    `restrict()` would narrow it to their own records: staff pages show internal fields (SLA dues,
+    history, notes). Decorates a view function or a class-based view.
+    """
+    view.customer_page = True
+    return view

@@ -37,6 +37,14 @@ def show_date(value: dt.date | dt.datetime | None, *, with_time: bool = False) -
     return formats.date_format(value, "SHORT_DATE_FORMAT")
 
 
+def show_month(month: dt.date) -> str:
+    """A month of charts and tables: 'December 2026' ('Dicembre 2026'); in Persian the Jalali
+    month covering most of it, in Persian digits (۱۴۰۵/۰۹)."""
+    if uses_jalali():
+        return show_date(month.replace(day=15))[:-3]
+    return formats.date_format(month, "YEAR_MONTH_FORMAT")
+
+
 def parse_jalali(text: str) -> dt.date | None:
     """'۱۴۰۳/۰۵/۱۲' or '1403-5-12' -> the Gregorian date; None when it is not a Jalali date."""
     match = _JALALI_INPUT.match(latin_digits(text or ""))

@@ -156,7 +156,8 @@ CUSTOMER_MENU = [
     ("portal:register", _("Register a product"), "plus-circle", None),
     ("service:portal_requests", _("My requests"), "chat-left-text", None),
     ("billing:portal", _("My quotes and invoices"), "receipt", None),
-    ("complaints:list", _("My complaints"), "exclamation-octagon", None),
+    ("complaints:mine", _("My complaints"), "exclamation-octagon", None),
+    ("portal:details", _("My details"), "person-vcard", None),
 ]
 
 

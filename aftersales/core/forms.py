@@ -47,6 +47,8 @@ class NumberInput(forms.NumberInput):
             whole = str(widget["attrs"].get("step", "1")) == "1"
             widget["attrs"]["inputmode"] = "numeric" if whole else "decimal"
             widget["attrs"]["dir"] = "ltr"
+            if widget["value"] not in (None, ""):  # read back as Latin (value_from_datadict)
+                widget["value"] = persian_digits(str(widget["value"])).replace(".", "\u066b")
         return context
 
     def value_from_datadict(self, data, files, name):

@@ -20,6 +20,16 @@ def persian_digits(value: str) -> str:
     return value.translate(_TO_PERSIAN)
 
 
+# A number standing alone in a sentence: not part of a code (a serial, a document number, a phone).
+_LONE_NUMBER = re.compile(r"(?<![\w+\-/])\d+(?:[.,]\d+)*(?![\w\-/])")
+
+
+def persian_digits_in_prose(value: str) -> str:
+    """Persian digits for the numbers of a sentence ("at most 100 characters"), leaving codes such
+    as `AC18-000123`, `SR-2026-000201` or `+989121234567` as they are written."""
+    return _LONE_NUMBER.sub(lambda match: persian_digits(match.group(0)), value)
+
+
 def search_key(value: str) -> str:
     """A lower-case, digit- and letter-normalised form of a name, for indexed prefix search."""
     value = latin_digits(value or "").translate(_LETTERS).casefold()

@@ -42,12 +42,29 @@ class CustomerForm(BootstrapMixin, forms.ModelForm):
             self.initial.setdefault("phone", numbers[0] if numbers else "")
             self.initial.setdefault("phone_2", numbers[1] if len(numbers) > 1 else "")
         for name in ("national_id", "vat_number"):
-            self.fields[name].widget.attrs["dir"] = "ltr"
+            if name in self.fields:
+                self.fields[name].widget.attrs["dir"] = "ltr"
 
     def service_data(self) -> dict:
         data = {k: v for k, v in self.cleaned_data.items() if k not in ("phone", "phone_2")}
         data["phones"] = [self.cleaned_data.get("phone"), self.cleaned_data.get("phone_2")]
         return data
+
+
+class MyDetailsForm(CustomerForm):
+    """What customers change of their own details in the portal (the service's rule)."""
+
+    class Meta(CustomerForm.Meta):
+        fields = [
+            "first_name",
+            "last_name",
+            "phone",
+            "phone_2",
+            "email",
+            "preferred_language",
+            "consent_sms",
+            "consent_email",
+        ]
 
 
 class AddressForm(BootstrapMixin, forms.ModelForm):

@@ -14,12 +14,6 @@ from .choices import CustomerKind, CustomerTier, PhoneKind
 from .models import Customer
 
 # Fields a customer may change on their own record; the rest is kept by staff.
-CUSTOMER_SELF_FIELDS = frozenset(
-    {"first_name", "last_name", "email", "preferred_language", "consent_sms", "consent_email"}
-    | {"phones"}
-)
-
-
 # The errors an endpoint may answer, each with an `ErrorOut` body (see aftersales/api.py).
 ERRORS = frozenset({401, 403, 404, 422})
 

@@ -6,13 +6,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aftersales.core import identity
-from aftersales.core.choices import Country
+from aftersales.core.choices import Country, Role
 from aftersales.core.models import User
 from aftersales.core.phones import validate_phone
 from aftersales.core.text import latin_digits
 
 from .choices import CustomerKind
 from .models import Address, Customer, Phone
+
+# What customers may change of their own details; the rest (tier, IDs, notes ...) is the staff's.
+CUSTOMER_SELF_FIELDS = frozenset(
+    {"first_name", "last_name", "email", "preferred_language", "consent_sms", "consent_email"}
+)
 
 CUSTOMER_FIELDS = (
     "kind",
@@ -118,6 +123,10 @@ def customer_update(
     *, customer: Customer, by: User | None, phones: list[str] | None = None, **data
 ) -> Customer:
     """Change a customer's details; `phones`, when given, becomes the full list of numbers."""
+    if by is not None and by.role == Role.CUSTOMER:
+        kept = sorted(set(data) - CUSTOMER_SELF_FIELDS)
+        if kept:
+            raise ValidationError({name: [_("Only our staff can change this.")] for name in kept})
     wanted = _apply(customer, data, phones)
     customer.save()
     if wanted is not None:

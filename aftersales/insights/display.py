@@ -1,6 +1,6 @@
 """KPI values as the user reads them: per cent, hours, money, in the user's digits."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -12,6 +12,8 @@ from .kpis import Kpi
 
 
 def _number(value: Decimal, places: int) -> str:
+    # rounded half up here: number_format cuts the digits beyond `places` off (2.29 -> "2.2")
+    value = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     text = number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
     from django.utils.translation import get_language
 

@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from aftersales.core.calendars import show_date
+from aftersales.core.calendars import show_date, show_month
 from aftersales.core.views.lists import Column, ObjectListView
 
 from . import dashboard as reads
@@ -100,7 +100,7 @@ def dashboard(request):
     charts = {
         name: {
             "title": str(title),
-            "labels": [show_date(month) for month in months],
+            "labels": [show_month(month) for month in months],
             "series": [
                 {
                     "label": str(KPI_BY_KEY[key].label),
@@ -157,10 +157,29 @@ def dashboard(request):
 
 
 # --- the records behind a figure ------------------------------------------------------------------
+def _measured(kpi_key: str):
+    """Of the records of a rate or a mean, those it is measured on (its denominator), so the
+    list behind a card counts what the card counts; None: every record of the period."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from .kpis import sla_measured_q
+
+    return {
+        "first_time_fix_rate": lambda: Q(first_time_fix__isnull=False),
+        "mean_response_hours": lambda: Q(responded_at__isnull=False),
+        "mean_resolution_hours": lambda: Q(resolved_at__isnull=False),
+        "sla_compliance": lambda: sla_measured_q(timezone.now()),
+        "csat": lambda: Q(csat__isnull=False),
+        "nps": lambda: Q(nps__isnull=False),
+    }.get(kpi_key, lambda: None)()
+
+
 class RecordList(ObjectListView):
     """The records counted in a figure: the same selection as the KPI, through `restrict()`."""
 
     source = None
+    records = ""  # the kind of records (requests, visits ...), as a KPI names them
     paginate_by = 50
 
     def scope(self) -> Scope:
@@ -175,6 +194,10 @@ class RecordList(ObjectListView):
         found = type(self).source(self.scope(), queryset)
         if found is None:
             return queryset.none()
+        kpi = KPI_BY_KEY.get(self.request.GET.get("kpi", ""))
+        measured = _measured(kpi.key) if kpi is not None else None
+        if measured is not None and kpi.records == self.records:
+            found = found.filter(measured)
         return found
 
     def get(self, request, *args, **kwargs):
@@ -233,7 +256,7 @@ def _visits():
             Column("request.agent.name", _("Agent")),
             Column("request.unit.serial", _("Serial"), kind="serial"),
             Column("get_result_display", _("Result")),
-            Column("labour_minutes", _("Labour (minutes)"), sort="labour_minutes"),
+            Column("labour_minutes", _("Labour (minutes)"), sort="labour_minutes", kind="number"),
         ]
 
     return Visits
@@ -254,7 +277,8 @@ def _claims():
             Column("unit.product_model.code", _("Model"), kind="serial"),
             Column("agent.name", _("Agent")),
             Column("get_status_display", _("Status"), sort="status"),
-            Column("approved_total", _("Approved"), sort="approved_total"),
+            Column("approved_total", _("Approved"), sort="approved_total", kind="number"),
+            Column("currency", _("Currency"), sort="currency", kind="serial"),
         ]
 
     return Claims
@@ -272,7 +296,7 @@ def _demand():
             Column("at", _("At"), sort="at", kind="datetime"),
             Column("warehouse.name", _("Warehouse")),
             Column("part.sku", _("Part"), kind="serial"),
-            Column("quantity", _("Quantity")),
+            Column("quantity", _("Quantity"), kind="number"),
             Column("served", _("Served from stock"), kind="bool"),
             Column("document_number", _("Document"), kind="serial"),
         ]
@@ -310,9 +334,9 @@ def _responses():
         default_sort = "-submitted_at"
         columns = [
             Column("submitted_at", _("Submitted"), sort="submitted_at", kind="datetime"),
-            Column("csat", _("Satisfaction (1-5)"), sort="csat"),
-            Column("nps", _("Would recommend (0-10)"), sort="nps"),
-            Column("ces", _("Effort (1-7)"), sort="ces"),
+            Column("csat", _("Satisfaction (1-5)"), sort="csat", kind="number"),
+            Column("nps", _("Would recommend (0-10)"), sort="nps", kind="number"),
+            Column("ces", _("Effort (1-7)"), sort="ces", kind="number"),
         ]
 
     Responses.model = model
@@ -335,7 +359,7 @@ def records(request, kind: str):
         raise Http404
     if kind not in _built:
         view_class = RECORD_VIEWS[kind]()
-        _built[kind] = view_class.as_view() if view_class else None
+        _built[kind] = view_class.as_view(records=kind) if view_class else None
     view = _built[kind]
     if view is None:
         raise Http404

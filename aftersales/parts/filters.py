@@ -2,11 +2,14 @@
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aftersales.agents.models import Agent
 from aftersales.core.filters import DateFilter
 from aftersales.core.forms import FilterForm
+from aftersales.core.search import contains_any
 
 from . import selectors
 from .choices import (
@@ -14,6 +17,7 @@ from .choices import (
     MoveKind,
     ReturnStatus,
     SuggestionStatus,
+    TransferStatus,
     WarehouseKind,
 )
 from .models import (
@@ -23,6 +27,7 @@ from .models import (
     Reservation,
     StockLevel,
     StockMove,
+    Transfer,
     Warehouse,
 )
 
@@ -39,6 +44,10 @@ def _search_box(label):
 
 def _warehouses(request):
     return Warehouse.objects.restrict(request.user if request else None, "view")
+
+
+def _agents(request):
+    return Agent.objects.restrict(request.user if request else None, "view")
 
 
 def _warehouse_filter(field_name="warehouse"):
@@ -59,7 +68,7 @@ class WarehouseFilter(django_filters.FilterSet):
         form = FilterForm
 
     def search(self, queryset, name, value):
-        return queryset.filter(code__icontains=value) | queryset.filter(name__icontains=value)
+        return contains_any(queryset, value, ("code", "name"))
 
 
 class StockLevelFilter(django_filters.FilterSet):
@@ -92,17 +101,38 @@ class StockMoveFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=MoveKind.choices, label=_("Kind"), empty_label=_("All")
     )
+    since = DateFilter(field_name="at", lookup_expr="date__gte", label=_("From day"))
+    until = DateFilter(field_name="at", lookup_expr="date__lte", label=_("Until day"))
 
     class Meta:
         model = StockMove
-        fields = ["q", "warehouse", "kind"]
+        fields = ["q", "warehouse", "kind", "since", "until"]
         form = FilterForm
 
     def search(self, queryset, name, value):
-        value = value.strip()
-        return queryset.filter(part__sku__icontains=value) | queryset.filter(
-            document_number__icontains=value
-        )
+        return contains_any(queryset, value, ("part__sku", "document_number"))
+
+
+class TransferFilter(django_filters.FilterSet):
+    q = _search_box(_("Transfer number or SKU"))
+    warehouse = django_filters.ModelChoiceFilter(
+        queryset=_warehouses, label=_("Warehouse"), empty_label=_("All"), method="either_end"
+    )
+    status = django_filters.ChoiceFilter(
+        choices=TransferStatus.choices, label=_("Status"), empty_label=_("All")
+    )
+
+    class Meta:
+        model = Transfer
+        fields = ["q", "warehouse", "status"]
+        form = FilterForm
+
+    def search(self, queryset, name, value):
+        return contains_any(queryset, value, ("number", "part__sku"))
+
+    def either_end(self, queryset, name, value):
+        """Transfers out of the warehouse and into it."""
+        return queryset.filter(Q(source=value) | Q(destination=value)) if value else queryset
 
 
 class ReturnFilter(django_filters.FilterSet):
@@ -117,12 +147,7 @@ class ReturnFilter(django_filters.FilterSet):
         form = FilterForm
 
     def search(self, queryset, name, value):
-        value = value.strip()
-        return (
-            queryset.filter(number__icontains=value)
-            | queryset.filter(part__sku__icontains=value)
-            | queryset.filter(claim_number__icontains=value)
-        )
+        return contains_any(queryset, value, ("number", "part__sku", "claim_number"))
 
 
 class SuggestionFilter(django_filters.FilterSet):
@@ -140,6 +165,9 @@ class SuggestionFilter(django_filters.FilterSet):
 class CounterSaleFilter(django_filters.FilterSet):
     q = _search_box(_("Sale number, customer or agent"))
     warehouse = _warehouse_filter()
+    agent = django_filters.ModelChoiceFilter(
+        queryset=_agents, label=_("Agent"), empty_label=_("All")
+    )
     status = django_filters.ChoiceFilter(
         choices=CounterSaleStatus.choices, label=_("Status"), empty_label=_("All")
     )
@@ -148,16 +176,11 @@ class CounterSaleFilter(django_filters.FilterSet):
 
     class Meta:
         model = CounterSale
-        fields = ["q", "warehouse", "status", "sold_from", "sold_to"]
+        fields = ["q", "warehouse", "agent", "status", "sold_from", "sold_to"]
         form = FilterForm
 
     def search(self, queryset, name, value):
-        value = value.strip()
-        return (
-            queryset.filter(number__icontains=value)
-            | queryset.filter(customer__display_name__icontains=value)
-            | queryset.filter(agent__name__icontains=value)
-        )
+        return contains_any(queryset, value, ("number", "customer__display_name", "agent__name"))
 
 
 class PickListFilter(django_filters.FilterSet):

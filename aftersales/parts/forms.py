@@ -9,6 +9,8 @@ from aftersales.agents.models import Agent
 from aftersales.catalog.models import Part
 from aftersales.core.choices import Currency
 from aftersales.core.forms import BootstrapMixin, PhoneField
+from aftersales.core.templatetags.aftersales import digits
+from aftersales.core.text import latin_digits
 from aftersales.customers.models import Customer
 
 from .choices import InspectionResult
@@ -29,10 +31,24 @@ class PartSKUField(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
-        part = Part.objects.restrict(self.user, "view").filter(sku__iexact=value.strip()).first()
+        sku = latin_digits(value.strip())
+        part = Part.objects.restrict(self.user, "view").filter(sku__iexact=sku).first()
         if part is None:
             raise ValidationError(_("No part with this SKU."), code="unknown_part")
         return part
+
+
+class DocumentNumberField(forms.CharField):
+    """A document number (delivery note, visit, claim, tracking): Latin digits whatever the
+    keyboard, so "V-۱۲۳" and "V-123" name the same document in the ledger."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 60)
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"dir": "ltr", "autocomplete": "off"})
+
+    def to_python(self, value):
+        return latin_digits(super().to_python(value))
 
 
 class StockForm(BootstrapMixin, forms.Form):
@@ -60,7 +76,18 @@ class ReceiveForm(StockForm):
     warehouse = _warehouse()
     part = PartSKUField()
     quantity = _quantity()
-    document_number = forms.CharField(label=_("Delivery note number"), max_length=60)
+    document_number = DocumentNumberField(label=_("Delivery note number"))
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class ScrapForm(StockForm):
+    """Units written off: damaged good stock, or defective parts not to be returned."""
+
+    warehouse = _warehouse()
+    part = PartSKUField()
+    quantity = _quantity()
+    document_number = DocumentNumberField(label=_("Scrap note number"))
+    defective = forms.BooleanField(label=_("The part is defective"), required=False)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
@@ -85,7 +112,7 @@ class ReserveForm(StockForm):
     warehouse = _warehouse()
     part = PartSKUField()
     quantity = _quantity()
-    document_number = forms.CharField(label=_("Visit or document number"), max_length=60)
+    document_number = DocumentNumberField(label=_("Visit or document number"))
 
 
 class VanReturnForm(BootstrapMixin, forms.Form):
@@ -93,7 +120,7 @@ class VanReturnForm(BootstrapMixin, forms.Form):
 
     part = PartSKUField()
     quantity = _quantity()
-    document_number = forms.CharField(label=_("Visit number"), max_length=60)
+    document_number = DocumentNumberField(label=_("Visit number"))
     defective = forms.BooleanField(label=_("The part is defective"), required=False)
 
     def __init__(self, *args, user, **kwargs):
@@ -107,12 +134,14 @@ class ReturnAuthorizeForm(StockForm):
     destination = _warehouse(pgettext_lazy("movement", "To"))
     part = PartSKUField()
     quantity = _quantity()
-    claim_number = forms.CharField(label=_("Claim number"), max_length=60, required=False)
+    claim_number = DocumentNumberField(label=_("Claim number"), required=False)
 
 
 class ReturnShipForm(BootstrapMixin, forms.Form):
     carrier = forms.CharField(label=_("Carrier"), max_length=100, required=False)
-    tracking_number = forms.CharField(label=_("Tracking number"), max_length=100, required=False)
+    tracking_number = DocumentNumberField(
+        label=_("Tracking number"), max_length=100, required=False
+    )
 
 
 class ReturnInspectForm(BootstrapMixin, forms.Form):
@@ -158,7 +187,7 @@ class CounterSaleForm(StockForm):
             self.fields[f"sku_{index}"] = PartSKUField(
                 user=user,
                 required=index == 1,
-                label=_("Part %(number)s (SKU)") % {"number": index},
+                label=_("Part %(number)s (SKU)") % {"number": digits(index)},
             )
             self.fields[f"quantity_{index}"] = forms.IntegerField(
                 label=_("Quantity"),

@@ -47,10 +47,12 @@ class StockPolicy(Policy):
     """A `Policy` for stock records, reached from the model through `paths` to its warehouse(s).
 
     Agent staff and agents' technicians see their agent's warehouses and its technicians' vans;
-    any technician sees only their own van; the other roles see every warehouse.
+    any technician sees only their own van; the other roles see every warehouse. `buyer` is the
+    path to an agent who bought the record (a counter sale): that agent's staff also view it.
     """
 
     paths: tuple[str, ...] = ("",)
+    buyer: str | None = None
 
     def scope(self, user, action: str) -> Q | None:
         if not self.allows(user, action):
@@ -68,13 +70,15 @@ class StockPolicy(Policy):
             else:
                 q |= Q(**{f"{path}agent_id": user.agent_id})
                 q |= Q(**{f"{path}technician__agent_id": user.agent_id})
+        if self.buyer and user.role == Role.AGENT and action == "view":
+            q |= Q(**{self.buyer: user.agent_id})
         return q
 
 
-def stock_policy(*paths: str, **roles) -> StockPolicy:
+def stock_policy(*paths: str, buyer: str | None = None, **roles) -> StockPolicy:
     """A StockPolicy reaching the Warehouse through each of `paths` (a record is in scope when
     any of its warehouses is)."""
-    return StockPolicy(paths=paths or ("",), **roles)
+    return StockPolicy(paths=paths or ("",), buyer=buyer, **roles)
 
 
 class Warehouse(models.Model):
@@ -308,7 +312,11 @@ class Reservation(models.Model):
     document_type = models.CharField(_("document type"), max_length=20, choices=DocumentType)
     document_number = models.CharField(_("document number"), max_length=60)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
@@ -355,11 +363,19 @@ class Transfer(models.Model):
         _("status"), max_length=12, choices=TransferStatus, default=TransferStatus.IN_TRANSIT
     )
     shipped_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("shipped by"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     shipped_at = models.DateTimeField(_("shipped"), default=timezone.now)
     received_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("received by"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     received_at = models.DateTimeField(_("received"), null=True, blank=True)
 
@@ -438,14 +454,23 @@ class DefectiveReturn(models.Model):
     )
     inspection_note = models.TextField(_("inspection note"), blank=True)
     authorized_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("authorized by"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     authorized_at = models.DateTimeField(_("authorized"), default=timezone.now)
     shipped_at = models.DateTimeField(_("shipped"), null=True, blank=True)
     received_at = models.DateTimeField(_("received"), null=True, blank=True)
     inspected_at = models.DateTimeField(_("inspected"), null=True, blank=True)
     inspected_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("inspected by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     objects = RestrictedManager()
@@ -473,7 +498,11 @@ class StockCount(models.Model):
         Warehouse, verbose_name=_("warehouse"), on_delete=models.PROTECT, related_name="counts"
     )
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     posted_at = models.DateTimeField(_("posted"), default=timezone.now)
 
@@ -526,11 +555,21 @@ class ReorderSuggestion(models.Model):
         _("status"), max_length=10, choices=SuggestionStatus, default=SuggestionStatus.PROPOSED
     )
     transfer = models.ForeignKey(
-        Transfer, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Transfer,
+        verbose_name=_("transfer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
 
@@ -587,12 +626,16 @@ class CounterSale(models.Model):
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     sold_at = models.DateTimeField(_("sold"), default=timezone.now)
 
     objects = RestrictedManager()
-    policy = stock_policy("warehouse__", view=SEE_STOCK, add=SELLERS)
+    policy = stock_policy("warehouse__", buyer="agent_id", view=SEE_STOCK, add=SELLERS)
 
     class Meta:
         verbose_name = _("counter sale")
@@ -619,7 +662,9 @@ class CounterSale(models.Model):
 
 
 class CounterSaleLine(models.Model):
-    sale = models.ForeignKey(CounterSale, on_delete=models.CASCADE, related_name="lines")
+    sale = models.ForeignKey(
+        CounterSale, verbose_name=_("counter sale"), on_delete=models.CASCADE, related_name="lines"
+    )
     part = models.ForeignKey(
         "catalog.Part", verbose_name=_("part"), on_delete=models.PROTECT, related_name="+"
     )

@@ -8,11 +8,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from aftersales.catalog.models import Part
+from aftersales.core.money import quantize
+from aftersales.core.templatetags.aftersales import digits
 from aftersales.core.views.edit import errors_to_form, form_page, require, submit
 from aftersales.core.views.lists import Column, ObjectListView
 from aftersales.units.models import Unit
@@ -26,6 +29,7 @@ from .filters import (
     StockLevelFilter,
     StockMoveFilter,
     SuggestionFilter,
+    TransferFilter,
     WarehouseFilter,
 )
 from .forms import (
@@ -37,6 +41,7 @@ from .forms import (
     ReturnAuthorizeForm,
     ReturnInspectForm,
     ReturnShipForm,
+    ScrapForm,
     TransferForm,
     VanReturnForm,
     WarehouseForm,
@@ -53,6 +58,16 @@ from .models import (
     Warehouse,
 )
 from .selectors import INSPECTORS, postable_warehouses
+
+
+def _next_or(request, default):
+    """Where a POST action returns: its `next` when it is a page of this site, else `default`."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
 
 
 def _postable_or_404(user, warehouse_id) -> Warehouse:
@@ -141,6 +156,33 @@ class MoveList(PartsList):
 
     def can_create(self):
         return False
+
+
+class TransferList(PartsList):
+    """Transfers between warehouses: those in transit first to be found by status."""
+
+    model = Transfer
+    filterset_class = TransferFilter
+    default_sort = "-shipped_at"
+    select_related = ("source", "destination", "part")
+    title = gettext_lazy("Transfers")
+    columns = [
+        Column("number", gettext_lazy("Number"), sort="number", link=True, kind="serial"),
+        Column("shipped_at", gettext_lazy("Shipped"), sort="shipped_at", kind="datetime"),
+        Column("source.code", pgettext_lazy("movement", "From"), kind="serial"),
+        Column("destination.code", pgettext_lazy("movement", "To"), kind="serial"),
+        Column("part.sku", gettext_lazy("SKU"), sort="part__sku", kind="serial"),
+        Column("quantity", gettext_lazy("Quantity"), sort="quantity", kind="number"),
+        Column("get_status_display", gettext_lazy("Status"), sort="status"),
+        Column("received_at", gettext_lazy("Received"), sort="received_at", kind="datetime"),
+    ]
+
+    @property
+    def create_url(self):
+        return reverse("parts:transfer_create")
+
+    def can_create(self):
+        return StockMove.policy.allows(self.request.user, "add")
 
 
 class ReturnList(PartsList):
@@ -315,10 +357,10 @@ def _level_of(warehouse, part) -> StockLevel:
     return StockLevel.objects.get(warehouse=warehouse, part=part)
 
 
-@login_required
-def receive(request):
-    require(request, StockMove, "add")
-    form = ReceiveForm(
+def _posting_page(request, model, form_class, post, *, title, done, intro=None):
+    """A stock posting on a warehouse the user posts to; done, the part's level there."""
+    require(request, model, "add")
+    form = form_class(
         request.POST or None,
         initial=_initial(request),
         user=request.user,
@@ -326,16 +368,41 @@ def receive(request):
     )
 
     def save(data):
-        services.stock_receive(by=request.user, **data)
+        post(data)
         return _level_of(data["warehouse"], data["part"])
 
     return form_page(
         request,
         form,
         save=save,
-        title=_("Receive parts"),
+        title=title,
+        intro=intro,
         cancel_url=reverse("parts:stock"),
+        done=done,
+    )
+
+
+@login_required
+def receive(request):
+    return _posting_page(
+        request,
+        StockMove,
+        ReceiveForm,
+        lambda data: services.stock_receive(by=request.user, **data),
+        title=_("Receive parts"),
         done=_("Receipt posted."),
+    )
+
+
+@login_required
+def scrap(request):
+    return _posting_page(
+        request,
+        StockMove,
+        ScrapForm,
+        lambda data: services.stock_scrap(by=request.user, **data),
+        title=_("Scrap parts"),
+        done=_("Scrap posted."),
     )
 
 
@@ -370,6 +437,12 @@ def transfer_detail(request, pk: int):
         "obj": transfer,
         "title": _("Transfer %(number)s") % {"number": transfer.number},
         "moves": transfer.moves.select_related("warehouse", "by"),
+        # a warehouse out of the user's scope is named, not linked (its page is a 404)
+        "linked": set(
+            Warehouse.objects.restrict(request.user, "view")
+            .filter(pk__in=(transfer.source_id, transfer.destination_id))
+            .values_list("pk", flat=True)
+        ),
         "can_receive": transfer.status == TransferStatus.IN_TRANSIT
         and postable_warehouses(request.user).filter(pk=transfer.destination_id).exists(),
     }
@@ -387,56 +460,32 @@ def transfer_receive(request, pk: int):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Transfer received."))
-    return redirect(request.POST.get("next") or transfer.get_absolute_url())
+    return redirect(_next_or(request, transfer))
 
 
 @login_required
 def count(request):
-    require(request, StockCount, "add")
-    form = CountForm(
-        request.POST or None,
-        initial=_initial(request),
-        user=request.user,
-        warehouses=postable_warehouses(request.user),
-    )
-
-    def save(data):
-        services.stock_count_post(
-            warehouse=data["warehouse"], counts=[(data["part"], data["counted"])], by=request.user
-        )
-        return _level_of(data["warehouse"], data["part"])
-
-    return form_page(
+    return _posting_page(
         request,
-        form,
-        save=save,
+        StockCount,
+        CountForm,
+        lambda data: services.stock_count_post(
+            warehouse=data["warehouse"], counts=[(data["part"], data["counted"])], by=request.user
+        ),
         title=_("Count and adjust"),
         intro=_("The difference between the count and the stock on hand is posted to the ledger."),
-        cancel_url=reverse("parts:stock"),
         done=_("Count posted."),
     )
 
 
 @login_required
 def reserve(request):
-    require(request, Reservation, "add")
-    form = ReserveForm(
-        request.POST or None,
-        initial=_initial(request),
-        user=request.user,
-        warehouses=postable_warehouses(request.user),
-    )
-
-    def save(data):
-        reservation = services.stock_reserve(by=request.user, **data)
-        return _level_of(reservation.warehouse, reservation.part)
-
-    return form_page(
+    return _posting_page(
         request,
-        form,
-        save=save,
+        Reservation,
+        ReserveForm,
+        lambda data: services.stock_reserve(by=request.user, **data),
         title=_("Reserve parts"),
-        cancel_url=reverse("parts:stock"),
         done=_("Parts reserved."),
     )
 
@@ -457,7 +506,7 @@ def reservation_issue(request, pk: int):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Parts issued."))
-    return redirect(request.POST.get("next") or _level_of(reservation.warehouse, reservation.part))
+    return redirect(_next_or(request, _level_of(reservation.warehouse, reservation.part)))
 
 
 @login_required
@@ -470,7 +519,7 @@ def reservation_release(request, pk: int):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Reservation released."))
-    return redirect(request.POST.get("next") or _level_of(reservation.warehouse, reservation.part))
+    return redirect(_next_or(request, _level_of(reservation.warehouse, reservation.part)))
 
 
 # --- the technician's van ----------------------------------------------------------------------
@@ -654,7 +703,9 @@ def suggestions_make(request, pk: int):
     require(request, ReorderSuggestion, "add")
     warehouse = get_object_or_404(Warehouse.objects.restrict(request.user, "view"), pk=pk)
     made = services.reorder_suggest(warehouse=warehouse, by=request.user)
-    messages.success(request, _("%(count)s reorder suggestions proposed.") % {"count": len(made)})
+    messages.success(
+        request, _("%(count)s reorder suggestions proposed.") % {"count": digits(len(made))}
+    )
     return redirect(f"{reverse('parts:suggestions')}?warehouse={warehouse.pk}")
 
 
@@ -700,6 +751,11 @@ def obligation(request):
 # --- counter sales -----------------------------------------------------------------------------
 
 
+def _sale_total(sale: CounterSale):
+    """The total in its currency's precision (rials without decimals)."""
+    return quantize(sale.total, sale.currency)
+
+
 class CounterSaleList(PartsList):
     model = CounterSale
     filterset_class = CounterSaleFilter
@@ -711,7 +767,7 @@ class CounterSaleList(PartsList):
         Column("sold_at", gettext_lazy("Sold"), sort="sold_at", kind="date"),
         Column("warehouse.code", gettext_lazy("Warehouse"), sort="warehouse__code", kind="serial"),
         Column("buyer", gettext_lazy("Buyer")),
-        Column("total", gettext_lazy("Total"), sort="total", kind="number"),
+        Column(_sale_total, gettext_lazy("Total"), sort="total", kind="number"),
         Column("currency", gettext_lazy("Currency"), sort="currency"),
         Column("get_status_display", gettext_lazy("Status"), sort="status"),
     ]
@@ -754,6 +810,9 @@ def sale_detail(request, pk: int):
         "obj": sale,
         "title": _("Counter sale %(number)s") % {"number": sale.number},
         "lines": sale.lines.select_related("part"),
+        "warehouse_visible": Warehouse.objects.restrict(request.user, "view")
+        .filter(pk=sale.warehouse_id)
+        .exists(),
         "moves": selectors.moves_of(user=request.user, warehouse=sale.warehouse).filter(
             document_type=DocumentType.COUNTER_SALE, document_number=sale.number
         ),

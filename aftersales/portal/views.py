@@ -1,4 +1,5 @@
-"""The customer's own pages: their products, registering a new one, a product's history."""
+"""The customer's own pages: their products, registering a new one, a product's history, their
+details and addresses."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -6,9 +7,14 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from aftersales.core.views.edit import errors_to_form, render_form
+from aftersales.core.access import customer_page
+from aftersales.core.views.edit import errors_to_form, form_page, render_form, submit
+from aftersales.customers import services as customers
+from aftersales.customers.forms import AddressForm, MyDetailsForm
+from aftersales.service.models import ServiceRequest
 from aftersales.units import services
 from aftersales.units.forms import RegistrationForm
 from aftersales.units.models import MeterReading, Registration, Unit
@@ -21,6 +27,7 @@ def _customer(request):
     return customer
 
 
+@customer_page
 @login_required
 def home(request):
     customer = _customer(request)
@@ -37,6 +44,7 @@ def home(request):
     return TemplateResponse(request, "portal/home.html", context)
 
 
+@customer_page
 @login_required
 def register(request):
     customer = _customer(request)
@@ -64,6 +72,7 @@ def register(request):
     )
 
 
+@customer_page
 @login_required
 def unit_detail(request, pk: int):
     _customer(request)
@@ -77,5 +86,53 @@ def unit_detail(request, pk: int):
         "title": str(unit),
         "unit": unit,
         "readings": MeterReading.objects.restrict(request.user, "view").filter(unit=unit)[:10],
+        "requests": ServiceRequest.objects.restrict(request.user, "view")
+        .filter(unit=unit)
+        .select_related("service_type")
+        .order_by("-opened_at")[:20],
     }
     return TemplateResponse(request, "portal/unit.html", context)
+
+
+@customer_page
+@login_required
+def details(request):
+    """Their name, phones, e-mail, language and consents; their addresses."""
+    customer = _customer(request)
+    form = MyDetailsForm(request.POST or None, instance=customer)
+    if request.method == "POST" and (
+        response := submit(
+            request,
+            form,
+            save=lambda _data: customers.customer_update(
+                customer=customer, by=request.user, **form.service_data()
+            ),
+            done=_("Changes saved."),
+            then=reverse("portal:details"),
+        )
+    ):
+        return response
+    context = {
+        "form": form,
+        "title": _("My details"),
+        "addresses": customer.addresses.order_by("-is_default", "pk"),
+    }
+    return TemplateResponse(
+        request, "portal/details.html", context, status=400 if form.is_bound else 200
+    )
+
+
+@customer_page
+@login_required
+def address_add(request):
+    customer = _customer(request)
+    form = AddressForm(request.POST or None, initial={"country": customer.country})
+    return form_page(
+        request,
+        form,
+        save=lambda data: customers.address_add(customer=customer, by=request.user, **data),
+        title=_("New address"),
+        done=_("Address added."),
+        then=reverse("portal:details"),
+        cancel_url=reverse("portal:details"),
+    )

@@ -39,7 +39,15 @@ class CapaStatus(models.TextChoices):
     CANCELLED = "cancelled", pgettext_lazy("corrective action", "Cancelled")
 
 
-OPEN_CAPA = frozenset({CapaStatus.INVESTIGATING, CapaStatus.PLANNED, CapaStatus.IMPLEMENTED})
+# an action found not effective is still open: it is planned again (or cancelled)
+OPEN_CAPA = frozenset(
+    {
+        CapaStatus.INVESTIGATING,
+        CapaStatus.PLANNED,
+        CapaStatus.IMPLEMENTED,
+        CapaStatus.NOT_EFFECTIVE,
+    }
+)
 
 
 class RootCause(models.TextChoices):

@@ -53,7 +53,43 @@ PROCESSES = {
             "Show the customer how to use and clean it",
         ],
         ["Installation check-list QF-07", "Installation manual"],
-        {"sla_compliance": "0.95", "csat": "4.5"},
+        {"sla_compliance": "0.95", "csat": "0.90"},
+    ),
+}
+
+# the demo procedures' steps in Persian and Italian, in the same order
+TRANSLATED_STEPS = {
+    "repair": (
+        [
+            "بررسی برق ورودی و نصب",
+            "خواندن کد خطا و ثبت کدهای خرابی",
+            "تعویض یا تعمیر قطعه معیوب",
+            "آزمایش یک چرخه کامل با حضور مشتری",
+            "عکس گرفتن از پلاک مشخصات",
+        ],
+        [
+            "Verificare l'alimentazione e l'installazione",
+            "Leggere il codice di errore e registrare i codici di guasto",
+            "Sostituire o riparare il pezzo guasto",
+            "Provare un ciclo completo con il cliente",
+            "Fotografare la targhetta",
+        ],
+    ),
+    "installation": (
+        [
+            "بررسی محل (برق، تخلیه آب، فاصله‌ها)",
+            "نصب و اتصال",
+            "تست نشتی و وکیوم (کولرهای گازی)",
+            "راه‌اندازی و اندازه‌گیری",
+            "آموزش استفاده و تمیز کردن به مشتری",
+        ],
+        [
+            "Verificare il luogo (alimentazione, scarico, spazi)",
+            "Montare e collegare",
+            "Prova di tenuta e vuoto (condizionatori)",
+            "Avviare e misurare",
+            "Mostrare al cliente come usarlo e pulirlo",
+        ],
     ),
 }
 
@@ -210,6 +246,8 @@ def load_demo() -> str:
             requirements=requirements,
             detection=detection,
             procedure=steps,
+            procedure_fa=TRANSLATED_STEPS[code][0],
+            procedure_it=TRANSLATED_STEPS[code][1],
             documents=documents,
             targets=targets,
             change_note="Procedure aligned with the quality manual",

@@ -66,11 +66,18 @@ class CapaFilter(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(
         label=_("Overdue"), method="filter_overdue", widget=forms.CheckboxInput
     )
+    mine = django_filters.BooleanFilter(
+        label=_("Mine"), method="filter_mine", widget=forms.CheckboxInput
+    )
 
     class Meta:
         model = CorrectiveAction
-        fields = ["q", "status", "source", "product_model", "overdue"]
+        fields = ["q", "status", "source", "product_model", "overdue", "mine"]
         form = FilterForm
+
+    def filter_mine(self, queryset, name, value):
+        """The actions the user owns."""
+        return queryset.filter(owner=self.request.user) if value else queryset
 
     def search(self, queryset, name, value):
         value = value.strip()

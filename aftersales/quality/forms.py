@@ -1,7 +1,6 @@
 """Quality forms: parse and check input; the writes are in `services.py`."""
 
 import datetime as dt
-from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -32,9 +31,7 @@ class AnalyticsForm(BootstrapMixin, forms.Form):
     )
     start = DateField(label=_("Failures from"), required=False)
     end = DateField(label=_("to"), required=False)
-    source = forms.ChoiceField(
-        label=_("Failures from"), choices=FailureSource.choices, required=False
-    )
+    source = forms.ChoiceField(label=_("Source"), choices=FailureSource.choices, required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -240,6 +237,20 @@ class ProcessVersionForm(BootstrapMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("These steps become the check-list technicians tick on site."),
     )
+    procedure_fa = forms.CharField(
+        label=_("Procedure in Persian (one step a line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6, "dir": "rtl", "lang": "fa"}),
+        strip=False,  # an empty first line stands for the first step
+        help_text=_("The same steps, line by line; an empty line leaves that step as written."),
+    )
+    procedure_it = forms.CharField(
+        label=_("Procedure in Italian (one step a line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6, "lang": "it"}),
+        strip=False,  # an empty first line stands for the first step
+        help_text=_("The same steps, line by line; an empty line leaves that step as written."),
+    )
     documents = forms.CharField(
         label=_("Documents (one a line)"),
         required=False,
@@ -266,8 +277,8 @@ class ProcessVersionForm(BootstrapMixin, forms.Form):
             value = data.pop(f"target_{key}", None)
             if value is None:
                 continue
-            if key in kpis.RATES and not Decimal(0) <= value <= Decimal(1):
-                self.add_error(f"target_{key}", _("A rate is between 0 and 1."))
+            if error := kpis.target_error(key, value):
+                self.add_error(f"target_{key}", error)
             targets[key] = value
         data["targets"] = targets
         return data

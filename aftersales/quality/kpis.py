@@ -45,9 +45,22 @@ RATES = frozenset(
         "repeat_visit_rate",
         "sla_compliance",
         "technician_utilization",
+        "csat",  # the share of answers scoring 4 or 5, as insights counts it
         "parts_fill_rate",
     }
 )
+
+
+def target_error(key: str, value: Decimal) -> str | None:
+    """Why a target cannot be right for its KPI, or None: rates are fractions, an NPS runs from
+    -100 to 100, and no other figure (hours, counts, money) is negative."""
+    if not value.is_finite():
+        return str(_("A target must be a number."))
+    if key in RATES:
+        return None if Decimal(0) <= value <= Decimal(1) else str(_("A rate is between 0 and 1."))
+    if key == "nps":
+        return None if -100 <= value <= 100 else str(_("An NPS is between -100 and 100."))
+    return None if value >= 0 else str(_("A target cannot be negative."))
 
 
 def _insights():

@@ -390,6 +390,16 @@ def _lines(value) -> list[str]:
     return [line.strip() for line in value or [] if line and line.strip()]
 
 
+def _step_lines(value) -> list[str]:
+    """Lines that stand each for a step: an empty one keeps its place; trailing ones are dropped."""
+    lines = [
+        (line or "").strip() for line in (value.splitlines() if isinstance(value, str) else value)
+    ]
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
 @transaction.atomic
 def process_version_create(
     *,
@@ -399,13 +409,28 @@ def process_version_create(
     change_note: str,
     detection: str = "",
     procedure=(),
+    procedure_fa=None,
+    procedure_it=None,
     documents=(),
     targets: dict | None = None,
 ) -> ProcessVersion:
     """Publish a new version of a service type's process; the old ones stay readable. Its
-    procedure becomes the check-list technicians tick on visits of the type."""
+    procedure becomes the check-list technicians tick on visits of the type. `procedure_fa` and
+    `procedure_it`, when given, are its steps in Persian and Italian, line by line in the same
+    order (an empty line: that step has none, and shows as written)."""
     _may(by, ProcessVersion, "add")
     errors = {}
+    steps = _lines(procedure)
+    translations = {}
+    for language, given in (("fa", procedure_fa), ("it", procedure_it)):
+        if given is None:
+            continue
+        lines = _step_lines(given)
+        if len(lines) > len(steps):
+            errors[f"procedure_{language}"] = _(
+                "Give at most one line per step of the procedure, in the same order."
+            )
+        translations[language] = dict(zip(steps, lines, strict=False))
     if not (requirements or "").strip():
         errors["requirements"] = _("Write the service's requirements.")
     if not (change_note or "").strip():
@@ -418,14 +443,21 @@ def process_version_create(
             errors["targets"] = _("Unknown KPI: %(key)s.") % {"key": key}
             continue
         try:
-            clean_targets[key] = str(Decimal(str(value)))
+            number = Decimal(str(value))
         except ArithmeticError:
             errors["targets"] = _("A target must be a number.")
+            continue
+        if error := kpis.target_error(key, number):
+            errors["targets"] = _("Target for %(kpi)s: %(problem)s") % {
+                "kpi": kpis.kpi_label(key),
+                "problem": error,
+            }
+            continue
+        clean_targets[key] = str(number)
     if errors:
         raise ValidationError(errors)
     service_type = ServiceType.objects.select_for_update().get(pk=service_type.pk)
     last = ProcessVersion.objects.filter(service_type=service_type).order_by("-version").first()
-    steps = _lines(procedure)
     version = ProcessVersion.objects.create(
         service_type=service_type,
         version=(last.version + 1) if last else 1,
@@ -437,9 +469,16 @@ def process_version_create(
         change_note=change_note.strip(),
         created_by=by,
     )
-    if steps != list(service_type.checklist or []):
-        service_type.checklist = steps
-        service_type.save(update_fields=["checklist"])
+    service_type.checklist = steps
+    for language, translated in translations.items():
+        known = dict(getattr(service_type, f"checklist_{language}") or {})
+        for step, text in translated.items():  # older steps keep theirs, for older visits
+            if text:
+                known[step] = text
+            else:
+                known.pop(step, None)
+        setattr(service_type, f"checklist_{language}", known)
+    service_type.save(update_fields=["checklist", "checklist_fa", "checklist_it"])
     return version
 
 

@@ -171,14 +171,14 @@ class DiagnosisForm(BootstrapMixin, forms.Form):
         FailureCode.objects.none(), label=_("Failure codes"), required=False
     )
 
-    def __init__(self, *args, user, steps, **kwargs):
+    def __init__(self, *args, user, service_type, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["failure_codes"].queryset = FailureCode.objects.restrict(user, "view").filter(
             is_active=True
         )
-        self.steps = steps
-        for index, step in enumerate(steps):
-            self.fields[f"step_{index}"] = forms.BooleanField(label=step, required=False)
+        self.steps = service_type.checklist
+        for index, shown in enumerate(service_type.checklist_shown()):
+            self.fields[f"step_{index}"] = forms.BooleanField(label=shown, required=False)
 
     def checklist(self) -> dict[str, bool]:
         return {step: self.cleaned_data[f"step_{i}"] for i, step in enumerate(self.steps)}

@@ -5,6 +5,7 @@ Write only through `aftersales.service.services`.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -58,6 +59,18 @@ class ServiceType(TranslatedName):
         blank=True,
         help_text=_("The steps a technician ticks on site, one text per step."),
     )
+    checklist_fa = models.JSONField(
+        _("check-list (Persian)"),
+        default=dict,
+        blank=True,
+        help_text=_('Each step in Persian, by the step as written: {"Test run": "…"}.'),
+    )
+    checklist_it = models.JSONField(
+        _("check-list (Italian)"),
+        default=dict,
+        blank=True,
+        help_text=_('Each step in Italian, by the step as written: {"Test run": "…"}.'),
+    )
     priority_weight = models.DecimalField(
         _("priority weight"),
         max_digits=4,
@@ -74,6 +87,27 @@ class ServiceType(TranslatedName):
         verbose_name = _("service type")
         verbose_name_plural = _("service types")
         ordering = ["code"]
+
+    def clean(self):
+        if not isinstance(self.checklist, list) or not all(
+            isinstance(step, str) for step in self.checklist
+        ):
+            raise ValidationError({"checklist": _("Give a list of texts, one per step.")})
+        for name in ("checklist_fa", "checklist_it"):
+            translated = getattr(self, name)
+            if not isinstance(translated, dict) or not all(
+                isinstance(text, str) for text in [*translated, *translated.values()]
+            ):
+                raise ValidationError({name: _("Give each step's text by the step as written.")})
+
+    def step_shown(self, step: str) -> str:
+        """A step in the user's language; as written where it has no translation. Translations
+        are kept by the step as written, so a visit worked with an older procedure keeps them."""
+        translated = getattr(self, f"checklist_{(get_language() or 'en')[:2]}", None) or {}
+        return translated.get(step) or step
+
+    def checklist_shown(self) -> list[str]:
+        return [self.step_shown(step) for step in self.checklist]
 
 
 class SlaTarget(models.Model):
@@ -357,9 +391,15 @@ class Visit(models.Model):
         return reverse("service:visit", args=[self.pk])
 
     def checklist_items(self) -> list[tuple[str, bool]]:
-        return [
-            (step, bool(self.checklist.get(step))) for step in self.request.service_type.checklist
-        ]
+        """Each step in the user's language, and whether it was ticked. A recorded visit shows
+        the steps it was worked with, even after the procedure changed (in the procedure's order,
+        then the steps it no longer has); one not yet recorded, the procedure's steps."""
+        service_type = self.request.service_type
+        steps = list(service_type.checklist)
+        if self.checklist:
+            steps = [step for step in steps if step in self.checklist]
+            steps += sorted(step for step in self.checklist if step not in steps)
+        return [(service_type.step_shown(step), bool(self.checklist.get(step))) for step in steps]
 
 
 class VisitPart(models.Model):

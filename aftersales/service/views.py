@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from aftersales.core.access import can
+from aftersales.core.access import can, customer_page
 from aftersales.core.choices import Role
 from aftersales.core.views.edit import errors_to_form, form_page, require
 from aftersales.core.views.lists import Column, ObjectListView
@@ -151,6 +151,7 @@ def request_create(request, customer_id: int):
     )
 
 
+@customer_page
 @login_required
 def request_detail(request, pk: int):
     obj = get_object_or_404(selectors.requests_for(request.user), pk=pk)
@@ -202,6 +203,7 @@ def request_triage(request, pk: int):
     return redirect(obj)
 
 
+@customer_page
 @login_required
 @require_POST
 def request_transition(request, pk: int):
@@ -240,6 +242,7 @@ def support_record(request, pk: int):
     return redirect(obj)
 
 
+@customer_page
 @login_required
 @require_POST
 def request_reschedule(request, pk: int):
@@ -335,6 +338,7 @@ def _visit_for(request, pk: int, action: str = "view") -> Visit:
     )
 
 
+@customer_page
 @login_required
 def visit_detail(request, pk: int):
     visit = _visit_for(request, pk)
@@ -346,7 +350,8 @@ def visit_detail(request, pk: int):
 def _visit_page(request, visit: Visit, *, status: int = 200, **forms):
     """The visit page; `forms` replaces blank forms with refused ones, so that what the
     technician typed stays on the page with its errors."""
-    steps = visit.request.service_type.checklist
+    service_type = visit.request.service_type
+    steps = service_type.checklist
     initial = {"diagnosis": visit.diagnosis, "failure_codes": visit.failure_codes.all()}
     initial.update({f"step_{i}": bool(visit.checklist.get(s)) for i, s in enumerate(steps)})
     may_work = can(request.user, Visit, "change") and services.visit_workable_by(
@@ -358,7 +363,9 @@ def _visit_page(request, visit: Visit, *, status: int = 200, **forms):
         "may_work": may_work,
         "on_site": visit.status == VisitStatus.ON_SITE,
         "planned": visit.status == VisitStatus.PLANNED,
-        "diagnosis_form": DiagnosisForm(initial=initial, user=request.user, steps=steps),
+        "diagnosis_form": DiagnosisForm(
+            initial=initial, user=request.user, service_type=service_type
+        ),
         "part_form": PartForm(user=request.user),
         "photo_form": PhotoForm(),
         "signature_form": SignatureForm(initial={"signed_by": visit.request.customer.display_name}),
@@ -404,8 +411,7 @@ def visit_action(request, pk: int, step: str):
                 visit=visit, by=user, latitude=data.get("latitude"), longitude=data.get("longitude")
             )
         elif step == "record":
-            steps = visit.request.service_type.checklist
-            form = DiagnosisForm(request.POST, user=user, steps=steps)
+            form = DiagnosisForm(request.POST, user=user, service_type=visit.request.service_type)
             _valid(form)
             services.visit_record(
                 visit=visit,
@@ -473,6 +479,7 @@ def _valid(form) -> None:
     raise ValidationError(errors)
 
 
+@customer_page
 @login_required
 def photo(request, pk: int):
     """A visit photo, only to those who may see the visit."""
@@ -480,6 +487,7 @@ def photo(request, pk: int):
     return FileResponse(obj.image.open("rb"), as_attachment=False)
 
 
+@customer_page
 @login_required
 def signature(request, pk: int):
     visit = _visit_for(request, pk)
@@ -618,6 +626,7 @@ def _customer(request) -> Customer:
     return customer
 
 
+@customer_page
 @login_required
 def portal_requests(request):
     _customer(request)
@@ -628,6 +637,7 @@ def portal_requests(request):
     return TemplateResponse(request, "service/portal_requests.html", context)
 
 
+@customer_page
 @login_required
 def portal_request_create(request):
     customer = _customer(request)
@@ -665,6 +675,7 @@ class _PortalTarget:
         return reverse("service:portal_request", args=[self.obj.pk])
 
 
+@customer_page
 @login_required
 def portal_request(request, pk: int):
     _customer(request)

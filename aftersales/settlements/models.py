@@ -16,7 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from aftersales.core.access import Policy, RestrictedManager
 from aftersales.core.audit import track
+from aftersales.core.calendars import uses_jalali
 from aftersales.core.choices import Currency, Role
+from aftersales.core.text import persian_digits
 
 from .choices import Account, Direction, LineKind, PaymentMethod, SettlementStatus
 
@@ -76,12 +78,21 @@ class Settlement(models.Model):
     )
     note = models.TextField(_("note"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     computed_at = models.DateTimeField(_("computed"), null=True, blank=True)
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
@@ -116,7 +127,10 @@ class Settlement(models.Model):
         indexes = [models.Index(fields=["agent", "period_end"], name="settlement_agent_end")]
 
     def __str__(self):
-        return self.number or _("Draft %(pk)s") % {"pk": self.pk}
+        if self.number:
+            return self.number
+        pk = str(self.pk)
+        return _("Draft %(pk)s") % {"pk": persian_digits(pk) if uses_jalali() else pk}
 
     def get_absolute_url(self):
         return reverse("settlements:detail", args=[self.pk])
@@ -176,7 +190,12 @@ class SettlementLine(models.Model):
     )
     amount = _money(_("amount"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     objects = RestrictedManager()
@@ -223,7 +242,11 @@ class Payment(models.Model):
     paid_on = models.DateField(_("paid on"))
     reference = models.CharField(_("bank reference"), max_length=60, blank=True)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
@@ -282,6 +305,9 @@ class JournalEntry(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.debit}/{self.credit} {self.amount}"
+
+    def get_absolute_url(self):
+        return reverse("settlements:detail", args=[self.settlement_id])
 
 
 track(Settlement, SettlementLine, Payment, JournalEntry)

@@ -16,6 +16,7 @@ from aftersales.core.access import ALL, Policy, RestrictedManager
 from aftersales.core.audit import track
 from aftersales.core.choices import STAFF_ROLES, Language, Role
 from aftersales.core.i18n_fields import TranslatedName
+from aftersales.core.text import persian_digits
 
 from .choices import FollowUpStatus, QuestionKind, Trigger
 
@@ -266,7 +267,10 @@ class FollowUp(models.Model):
         ordering = ["status", "due_at", "pk"]
 
     def __str__(self):
-        return _("Follow-up #%(pk)s") % {"pk": self.pk}
+        number = str(self.pk)
+        if (get_language() or "").startswith("fa"):
+            number = persian_digits(number)
+        return _("Follow-up #%(pk)s") % {"pk": number}
 
     def get_absolute_url(self):
         return reverse("surveys:follow_up", args=[self.pk])

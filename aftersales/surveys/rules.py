@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count, Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from aftersales.core.choices import Role
@@ -22,6 +24,18 @@ from .choices import FollowUpStatus
 
 AGENT_RULE = _("the agent's staff")
 OPERATOR_RULE = _("the operators' queue")
+
+
+def rule_label(rule: str) -> str:
+    """The rule a follow-up was given by, in the active language; it is stored in the language
+    of the moment it was opened (often the customer's, who answered the survey)."""
+    for label in (AGENT_RULE, OPERATOR_RULE):
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                found = str(label) == rule
+            if found:
+                return str(label)
+    return rule
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from aftersales.club import services as club
 from aftersales.club.choices import Event
 from aftersales.core.models import User
+from aftersales.core.text import persian_digits
 
 from . import notify, rules
 from .choices import SCALES, FollowUpStatus, QuestionKind, Trigger
@@ -238,13 +240,15 @@ def needs_recovery(response: Response) -> bool:
     )
 
 
-def _reason(response: Response) -> str:
+def recovery_reason(response: Response) -> str:
+    """Why a poor answer calls for a call back, in the active language (its numbers too)."""
     parts = []
     if response.nps is not None and response.nps <= DETRACTOR_NPS:
         parts.append(_("NPS %(score)s (detractor)") % {"score": response.nps})
     if response.csat is not None and response.csat <= POOR_CSAT:
         parts.append(_("CSAT %(score)s of 5") % {"score": response.csat})
-    return ", ".join(parts)
+    reason = ", ".join(parts)
+    return persian_digits(reason) if (get_language() or "").startswith("fa") else reason
 
 
 @transaction.atomic
@@ -262,7 +266,7 @@ def follow_up_open(*, response: Response, at: dt.datetime | None = None) -> Foll
         agent=assignment.agent,
         assignee=assignment.assignee,
         rule=assignment.rule,
-        reason=_reason(response),
+        reason=recovery_reason(response),
         due_at=at + dt.timedelta(hours=FOLLOW_UP_HOURS),
         created_at=at,
     )

@@ -14,12 +14,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from aftersales.core.access import customer_page
+from aftersales.core.calendars import show_month
 from aftersales.core.choices import Language, Role
 from aftersales.core.forms import DateField
+from aftersales.core.templatetags.aftersales import digits
 from aftersales.core.views.edit import submit
 from aftersales.core.views.lists import Column, ObjectListView
 
-from . import selectors, services
+from . import rules, selectors, services
 from .choices import FollowUpStatus
 from .filters import FollowUpFilter, InvitationFilter
 from .forms import FollowUpCloseForm, survey_fields
@@ -38,6 +41,7 @@ def _language(request, invitation) -> str:
     return invitation.language or translation.get_language()
 
 
+@customer_page
 def answer(request, token: str):
     """Public: the survey behind a one-time link; one response, then it thanks and closes."""
     invitation = get_object_or_404(Invitation.objects.select_related("template"), token=token)
@@ -104,16 +108,16 @@ class InvitationList(ObjectListView):
     )
     title = gettext_lazy("Survey invitations")
     columns = [
-        Column("pk", gettext_lazy("No."), sort="pk", link=True),
+        Column("pk", gettext_lazy("No."), sort="pk", link=True, kind="number"),
         Column("sent_at", gettext_lazy("Sent"), sort="sent_at", kind="datetime"),
         Column("template.name", gettext_lazy("Survey")),
         Column("customer.display_name", gettext_lazy("Customer"), sort="customer__search_name"),
         Column("agent.name", gettext_lazy("Agent"), sort="agent__name"),
         Column(lambda i: i.visit or i.complaint or "", gettext_lazy("About")),
-        Column("reminders_sent", gettext_lazy("Reminders"), sort="reminders_sent"),
-        Column(_score("csat"), gettext_lazy("CSAT"), sort="response__csat"),
-        Column(_score("nps"), gettext_lazy("NPS"), sort="response__nps"),
-        Column(_score("ces"), gettext_lazy("CES"), sort="response__ces"),
+        Column("reminders_sent", gettext_lazy("Reminders"), sort="reminders_sent", kind="number"),
+        Column(_score("csat"), gettext_lazy("CSAT"), sort="response__csat", kind="number"),
+        Column(_score("nps"), gettext_lazy("NPS"), sort="response__nps", kind="number"),
+        Column(_score("ces"), gettext_lazy("CES"), sort="response__ces", kind="number"),
     ]
 
     def can_create(self):
@@ -127,10 +131,10 @@ class FollowUpList(ObjectListView):
     select_related = ("customer", "agent", "assignee", "response")
     title = gettext_lazy("Service recovery: customers to call back")
     columns = [
-        Column("pk", gettext_lazy("No."), sort="pk", link=True),
+        Column("pk", gettext_lazy("No."), sort="pk", link=True, kind="number"),
         Column("due_at", gettext_lazy("Call by"), sort="due_at", kind="datetime"),
         Column("customer.display_name", gettext_lazy("Customer"), sort="customer__search_name"),
-        Column("reason", gettext_lazy("Reason")),
+        Column(lambda f: services.recovery_reason(f.response), gettext_lazy("Reason")),
         Column(
             lambda f: f.agent.name if f.agent else _("Operators"),
             gettext_lazy("Queue"),
@@ -172,7 +176,7 @@ def dashboard(request):
         raise Http404
     start, end = _period(request)
     months = selectors.by_month(invitations, start=start, end=end)
-    labels = [row["month"].strftime("%Y-%m") for row in months]
+    labels = [show_month(row["month"]) for row in months]
 
     def series(key, scale=1):
         return [None if row[key] is None else float(row[key]) * scale for row in months]
@@ -213,7 +217,7 @@ def invitation_detail(request, pk: int):
         "response": response,
         "answers": answers,
         "follow_up": getattr(response, "follow_up", None) if response else None,
-        "title": _("Survey invitation %(number)s") % {"number": invitation.pk},
+        "title": _("Survey invitation %(number)s") % {"number": digits(invitation.pk)},
     }
     return TemplateResponse(request, "surveys/invitation_detail.html", context)
 
@@ -248,6 +252,8 @@ def follow_up_detail(request, pk: int, form=None, status=200):
         "phone": customer.primary_phone if customer else None,
         "invitation": follow_up.response.invitation,
         "response": follow_up.response,
+        "reason": services.recovery_reason(follow_up.response),
+        "rule": rules.rule_label(follow_up.rule),
     }
     return TemplateResponse(request, "surveys/follow_up_detail.html", context, status=status)
 

@@ -14,6 +14,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from aftersales.core.access import customer_page
 from aftersales.core.documents import pdf_response
 from aftersales.core.text import normalize_serial
 from aftersales.core.views.edit import errors_to_form, form_page, require, submit
@@ -340,6 +341,7 @@ def _unit(request, pk: int, action: str = "view") -> Unit:
     return get_object_or_404(queryset, pk=pk)
 
 
+@customer_page
 @login_required
 def unit_warranty(request, pk: int):
     """A unit's warranty today: each line's cover, the ends, contracts, claims, repeat repairs."""
@@ -437,6 +439,7 @@ def contract_create(request, pk: int):
     )
 
 
+@customer_page
 @login_required
 def unit_card(request, pk: int):
     """The warranty card as a PDF in the asked language (the user's by default)."""
@@ -451,6 +454,7 @@ def unit_card(request, pk: int):
     return pdf_response(pdf, f"warranty-{unit.serial}-{language}")
 
 
+@customer_page
 def verify(request):
     """Public: serial + card code → covered until when. Nothing about the owner is shown."""
     form = VerifyForm(request.GET or None)

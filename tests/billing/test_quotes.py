@@ -47,7 +47,7 @@ def test_a_quote_is_made_on_a_request_page_by_page(job, operator, login):
     assert bad.status_code == 400
     assert not Quote.objects.exists()
 
-    done = client.post(
+    rial_decimals = client.post(
         url,
         _lines(
             **{
@@ -55,6 +55,24 @@ def test_a_quote_is_made_on_a_request_page_by_page(job, operator, login):
                 "lines-0-description": "Gas refill",
                 "lines-0-quantity": "1",
                 "lines-0-unit_price": "2500000.4",
+                "lines-1-kind": "labour",
+            }
+        ),
+    )
+    assert rial_decimals.status_code == 400  # refused, not rounded: rials have no decimals
+    assert (
+        "Line 1: give the price with at most 0 decimals in IRR." in rial_decimals.content.decode()
+    )
+    assert not Quote.objects.exists()
+
+    done = client.post(
+        url,
+        _lines(
+            **{
+                "lines-0-kind": "labour",
+                "lines-0-description": "Gas refill",
+                "lines-0-quantity": "1",
+                "lines-0-unit_price": "2500000",
                 "lines-1-kind": "part",
                 "lines-1-description": "Valve",
                 "lines-1-quantity": "2",
@@ -65,7 +83,7 @@ def test_a_quote_is_made_on_a_request_page_by_page(job, operator, login):
     quote = Quote.objects.get()
     assert done.url == f"/billing/quotes/{quote.pk}/"
     assert quote.number.startswith("QT-")
-    assert quote.net == Decimal("3900000")  # rials have no decimals: 2,500,000 + 1,400,000
+    assert quote.net == Decimal("3900000")  # 2,500,000 + 1,400,000
     assert quote.tax == Decimal("390000")
     assert quote.total == Decimal("4290000")
     assert quote.status == "draft"

@@ -67,3 +67,23 @@ def test_a_target_that_ends_before_it_starts_is_refused(iran, manager, login):
 
 def test_operators_do_not_see_targets(operator, login):
     assert login(operator).get("/billing/targets/").status_code == 404
+
+
+def test_the_per_cent_reached_has_the_italian_decimal_comma(
+    iran, close_visit, owner, owned_unit, manager, login
+):
+    close_visit(customer=owner, unit=owned_unit, minutes=60)
+    today = timezone.localdate()
+    RevenueTarget.objects.create(
+        name="This month",
+        start=today.replace(day=1),
+        end=today,
+        amount=Decimal("3000000"),
+        currency="IRR",
+    )
+    manager.language = "it"
+    manager.save()
+
+    page = login(manager).get("/billing/targets/").content.decode()
+
+    assert "66,7%" in page  # 2,000,000 of 3,000,000

@@ -15,8 +15,10 @@ def test_a_customer_sees_their_own_complaints_only(login, operator, owner, stran
     mine = receive(by=operator, customer=owner, subject="Mine")
     receive(by=operator, customer=stranger, subject="Theirs")
     client = login(owner.user)
-    html = client.get(reverse("complaints:list")).content.decode()
+    html = client.get(reverse("complaints:mine")).content.decode()
     assert mine.code in html and "Theirs" not in html
+    assert reverse("complaints:track", args=[mine.code]) in html
+    assert client.get(reverse("complaints:list")).status_code == 404  # the staff's list
     page = client.get(mine.get_absolute_url())
     assert page.status_code == 302
     assert page["Location"] == reverse("complaints:track", args=[mine.code])

@@ -41,3 +41,16 @@ def test_number_boxes_keep_what_a_persian_keyboard_types():
     assert (form.cleaned_data["counted"], str(form.cleaned_data["share"])) == (12, "12.5")
     with translation.override("en"):
         assert 'type="number"' in str(CountForm()["counted"])
+
+
+def test_number_boxes_show_their_values_in_persian_digits_and_read_them_back():
+    from django.utils import translation
+
+    with translation.override("fa"):
+        shown = CountForm(initial={"counted": 12, "share": "2.5"})
+        assert 'value="۱۲"' in str(shown["counted"]) and 'value="۲٫۵"' in str(shown["share"])
+        again = CountForm({"counted": "۱۲", "share": "۲٫۵"})  # what the browser sends back
+        assert again.is_valid(), again.errors
+    assert (again.cleaned_data["counted"], str(again.cleaned_data["share"])) == (12, "2.5")
+    with translation.override("it"):
+        assert 'value="12"' in str(CountForm(initial={"counted": 12})["counted"])

@@ -102,3 +102,23 @@ def test_the_demo_has_stock_in_every_warehouse_and_the_technician_a_van():
             )
         )
         assert level.on_hand <= moved
+
+
+def test_the_technician_and_the_customer_have_work_to_follow():
+    call_command("load_demo")
+    technician = Client()
+    technician.login(username="technician", password="demo")
+    page = technician.get("/service/visits/today/").content.decode()
+    visits = Technician.objects.get(user__username="technician").visits.order_by("window_start")
+    serials = [visit.request.unit.serial for visit in visits]
+    assert len(serials) == 3
+    assert [page.index(serial) for serial in serials] == sorted(page.index(s) for s in serials)
+
+    customer = User.objects.get(username="customer").customer
+    requests = customer.service_requests
+    assert requests.filter(status="scheduled").exists()  # a visit booked, at her home today
+    done = requests.get(status="resolved")
+    assert done.visits.get().checklist and done.invoices.exists()
+    portal = Client()
+    portal.login(username="customer", password="demo")
+    assert done.number in portal.get("/service/my/").content.decode()

@@ -65,9 +65,12 @@ def test_every_figure_links_to_the_records_behind_it(world, served, login, manag
     assert listing.status_code == 200
     numbers = {row[0].number for row in listing.context["rows"]}
     first, second, old = served
-    assert numbers == {first.number, second.number}  # not June's
+    assert numbers == {first.number}  # the resolved one it is measured on; not June's
     export = client.get(card["url"] + "&export=csv")
     assert first.number in b"".join(export.streaming_content).decode()
+    card = next(c for c in page.context["cards"] if c["kpi"].key == "mean_response_hours")
+    listing = client.get(card["url"])
+    assert {row[0].number for row in listing.context["rows"]} == {first.number, second.number}
 
 
 def test_a_breakdown_row_links_to_its_own_records(world, served, login, manager):
@@ -82,8 +85,9 @@ def test_a_breakdown_row_links_to_its_own_records(world, served, login, manager)
     )
     text, url = south["cells"][0]  # first-time fix: not resolved yet
     assert text == "—"
-    listing = client.get(url)
-    assert {row[0].number for row in listing.context["rows"]} == {served[1].number}
+    assert not client.get(url).context["rows"]  # nothing measured, as the figure says
+    text, url = south["cells"][1]  # repeat visits: South's one visit
+    assert len(client.get(url).context["rows"]) == 1
 
 
 def test_a_period_that_ends_before_it_starts_is_refused(world, login, manager):

@@ -277,3 +277,18 @@ def test_the_api_answers_a_shortage_with_422_and_posts_nothing(
     assert answer.status_code == 422
     assert "Not enough stock" in answer.json()["errors"]["__all__"][0]
     assert not CounterSale.objects.exists()
+
+
+def test_the_list_shows_each_total_in_its_currencys_precision(
+    central, priced, agent, receive, keeper, login
+):
+    receive(central, priced, 5)
+    services.counter_sale_create(
+        warehouse=central, agent=agent, lines=[(priced, 2)], currency="IRR", by=keeper, today=TODAY
+    )
+    services.counter_sale_create(
+        warehouse=central, agent=agent, lines=[(priced, 3)], currency="EUR", by=keeper, today=TODAY
+    )
+    html = login(keeper).get(reverse("parts:sales")).content.decode()
+    assert "2400000" in html and "2400000.00" not in html  # rials have no decimals
+    assert "31.50" in html

@@ -61,3 +61,25 @@ def test_warehouse_page_shows_levels_moves_and_fill_rate(central, part, receive,
 
 def test_agent_gets_404_for_another_agents_warehouse(other_agent_store, agent_user, login):
     assert login(agent_user).get(f"/parts/warehouses/{other_agent_store.pk}/").status_code == 404
+
+
+def test_moves_list_filters_by_day_also_in_jalali(central, part, receive, keeper, login):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from aftersales.core import calendars
+
+    receive(central, part, 3, number="DN-TODAY")
+    today = timezone.localdate()
+    client = login(keeper)
+    shown = client.get("/parts/moves/", {"since": today.isoformat(), "until": today.isoformat()})
+    assert "DN-TODAY" in shown.content.decode()
+    later = client.get("/parts/moves/", {"since": (today + dt.timedelta(days=1)).isoformat()})
+    assert "DN-TODAY" not in later.content.decode()
+    earlier = client.get("/parts/moves/", {"until": (today - dt.timedelta(days=1)).isoformat()})
+    assert "DN-TODAY" not in earlier.content.decode()
+    keeper.language = "fa"
+    keeper.save()
+    jalali = calendars.jalali_text(today)
+    assert "DN-TODAY" in client.get("/parts/moves/", {"since": jalali}).content.decode()

@@ -125,3 +125,28 @@ def test_customers_cannot_open_the_forms(owner, login):
     client = login(owner.user)
     for url in ("/parts/receive/", "/parts/transfers/new/", "/parts/count/", "/parts/reserve/"):
         assert client.get(url).status_code == 404
+
+
+def test_scrap_form_writes_off_good_or_defective_units_and_refuses_a_shortage(
+    central, part, receive, keeper, login
+):
+    from aftersales.parts import services
+
+    receive(central, part, 5)
+    services.stock_return(
+        warehouse=central, part=part, quantity=2, document_number="V-1", defective=True, by=keeper
+    )
+    client = login(keeper)
+    assert 'href="/parts/scrap/"' in client.get("/parts/").content.decode()
+    assert client.get("/parts/scrap/").status_code == 200
+    data = {"warehouse": central.pk, "part": part.sku, "quantity": 1, "document_number": "SN-1"}
+    assert client.post("/parts/scrap/", data).status_code == 302
+    assert client.post("/parts/scrap/", {**data, "defective": "on"}).status_code == 302
+    current = level(central, part)
+    assert (current.on_hand, current.defective) == (4, 1)
+    posted_by = StockMove.objects.filter(kind=MoveKind.SCRAP).values_list("by", flat=True)
+    assert list(posted_by) == [keeper.pk, keeper.pk]
+    response = client.post("/parts/scrap/", {**data, "quantity": 9})
+    assert response.status_code == 400
+    assert "Not enough stock" in response.content.decode()
+    assert level(central, part).on_hand == 4

@@ -45,3 +45,34 @@ def test_a_technician_cannot_open_another_van_or_its_reservations(
     client = login(agent_tech_user)
     assert client.get(f"/parts/warehouses/{van.pk}/").status_code == 404
     assert client.post(f"/parts/reservations/{reservation.pk}/issue/").status_code == 404
+
+
+def test_a_persian_keyboard_names_the_same_part_and_visit(van, tech_user, login):
+    """SKU and visit number typed with Persian digits are read with Latin digits, so the ledger
+    names one visit (and finds one part) whatever the keyboard."""
+    from aftersales.parts.models import StockMove
+
+    from ..factories import PartFactory
+
+    PartFactory(sku="AC-CMP-09I")
+    response = login(tech_user).post(
+        "/parts/van/",
+        {"part": "ac-cmp-۰۹i", "quantity": "۲", "document_number": "V-۱۲۳", "defective": "on"},
+    )
+    assert response.status_code == 302
+    move = StockMove.objects.get()
+    assert (move.part.sku, move.quantity, move.document_number) == ("AC-CMP-09I", 2, "V-123")
+
+
+def test_the_fitted_button_returns_to_the_van_but_never_to_another_site(
+    van, part, receive, tech_user, login
+):
+    receive(van, part, 2)
+    client = login(tech_user)
+    for target, expected in (("/parts/van/", "/parts/van/"), ("https://evil.example/", None)):
+        reservation = services.stock_reserve(
+            warehouse=van, part=part, quantity=1, document_number="V-78", by=None
+        )
+        response = client.post(f"/parts/reservations/{reservation.pk}/issue/", {"next": target})
+        level = StockLevel.objects.get(warehouse=van, part=part)
+        assert response["Location"] == (expected or level.get_absolute_url())

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from aftersales.quality import kpis, services
 from aftersales.quality.models import ProcessReview, ProcessVersion
@@ -117,3 +118,36 @@ def test_met_compares_in_the_right_direction():
     assert kpis.met("first_time_fix_rate", Decimal("0.9"), Decimal("0.8")) is True
     assert kpis.met("mean_response_hours", Decimal("9"), Decimal("8")) is False
     assert kpis.met("csat", None, Decimal("4")) is None
+
+
+def test_a_new_procedure_carries_its_persian_and_italian_steps(login, quality, repair):
+    client = login(quality)
+    url = f"/quality/processes/{repair.pk}/new/"
+    form = {
+        "requirements": "Fix it at the first visit",
+        "procedure": "Check power\nCheck refrigerant\nPhoto of the nameplate",
+        "procedure_fa": "بررسی برق\nبررسی مبرد\nعکس پلاک\nچهارم",
+        "procedure_it": "\nControllare il refrigerante",  # the first step left as written
+        "change_note": "Translated",
+    }
+    refused = client.post(url, form)
+    assert refused.status_code == 400 and "one line per step" in refused.content.decode()
+    client.post(url, {**form, "procedure_fa": "بررسی برق\nبررسی مبرد\nعکس پلاک"})
+    repair.refresh_from_db()
+    assert repair.checklist_fa["Check refrigerant"] == "بررسی مبرد"
+    with translation.override("it"):
+        assert repair.checklist_shown() == [
+            "Check power",
+            "Controllare il refrigerante",
+            "Photo of the nameplate",
+        ]
+    assert "بررسی مبرد" in client.get(url).content.decode()  # the next version starts from them
+
+    services.process_version_create(
+        service_type=repair, by=quality, requirements="x", change_note="New", procedure="A"
+    )
+    repair.refresh_from_db()
+    assert repair.checklist == ["A"] and repair.checklist_shown() == ["A"]
+    assert repair.step_shown("Check refrigerant") == "Check refrigerant"  # English is active
+    with translation.override("fa"):  # older visits' steps keep their translation
+        assert repair.step_shown("Check refrigerant") == "بررسی مبرد"

@@ -99,10 +99,12 @@ def test_process_versions_over_the_api(login, quality, service_data):
         "requirements": "r",
         "change_note": "v1",
         "procedure": ["a", "b"],
-        "targets": {"csat": 4.5},
+        "targets": {"csat": 0.9},  # CSAT is a share, as insights counts it
     }
     assert _post(client, url, body).status_code == 201
     assert _post(client, url, {**body, "change_note": "v2"}).status_code == 201
     assert [v["version"] for v in client.get(url).json()] == [2, 1]
     bad = _post(client, url, {**body, "targets": {"nonsense": 1}})
+    assert bad.status_code == 422 and "targets" in bad.json()["errors"]
+    bad = _post(client, url, {**body, "targets": {"csat": 4.5}})
     assert bad.status_code == 422 and "targets" in bad.json()["errors"]

@@ -27,7 +27,7 @@ def test_pages_open_in_persian(login, operator, dispatcher, owner, owned_unit, t
         (owner.user, "/service/my/"),
         (owner.user, "/service/my/new/"),
         (owner.user, f"/service/my/{obj.pk}/"),
-        (owner.user, owned_unit.get_absolute_url()),
+        (owner.user, f"/my/units/{owned_unit.pk}/"),
     ]
     for user, url in staff:
         client = login(user)

@@ -54,7 +54,12 @@ class AgentEquipment(models.Model):
     checked_on = models.DateField(_("checked on"))
     note = models.CharField(_("note"), max_length=300, blank=True)
     checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     objects = RestrictedManager()

@@ -106,7 +106,12 @@ class Evaluation(models.Model):
     score = models.DecimalField(_("score"), max_digits=5, decimal_places=2)
     note = models.TextField(_("note"), blank=True)
     evaluated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("evaluated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     evaluated_at = models.DateTimeField(_("evaluated"), auto_now_add=True)
 
@@ -122,7 +127,9 @@ class Evaluation(models.Model):
 class EvaluationScore(models.Model):
     """One criterion's rating (0-10) in an evaluation, with the weight it had at that moment."""
 
-    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="scores")
+    evaluation = models.ForeignKey(
+        Evaluation, verbose_name=_("evaluation"), on_delete=models.CASCADE, related_name="scores"
+    )
     criterion = models.ForeignKey(
         Criterion, verbose_name=_("criterion"), on_delete=models.PROTECT, related_name="+"
     )
@@ -149,13 +156,21 @@ class StatusChange(models.Model):
     """One step of an agent's life: from which state to which, by whom, when, why."""
 
     agent = models.ForeignKey(
-        "agents.Agent", on_delete=models.CASCADE, related_name="status_changes"
+        "agents.Agent",
+        verbose_name=_("agent"),
+        on_delete=models.CASCADE,
+        related_name="status_changes",
     )
     from_status = models.CharField(_("from"), max_length=12, choices=AgentStatus, blank=True)
     to_status = models.CharField(_("to"), max_length=12, choices=AgentStatus)
     at = models.DateTimeField(_("at"))
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
 
@@ -191,7 +206,12 @@ class Contract(models.Model):
     terminated_on = models.DateField(_("terminated on"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -232,7 +252,12 @@ class AgentDocument(models.Model):
     file = models.FileField(_("file"), upload_to="agents/documents/%Y/%m/")
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     objects = RestrictedManager()

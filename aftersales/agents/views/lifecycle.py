@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from aftersales.core.access import customer_page
 from aftersales.core.views.edit import form_page, require
 
 from .. import services
@@ -23,6 +24,7 @@ from ..forms import (
 from ..models import Agent, AgentDocument, Contract, Criterion, Evaluation
 
 
+@customer_page
 @require_http_methods(["GET", "POST"])
 def apply(request):
     """The public application form: no login."""
@@ -44,6 +46,7 @@ def apply(request):
     )
 
 
+@customer_page
 def apply_done(request):
     code = request.session.get("agents_applied")
     return TemplateResponse(

@@ -297,6 +297,9 @@ class InvoiceLine(models.Model):
         verbose_name_plural = _("invoice lines")
         ordering = ["pk"]
 
+    def get_absolute_url(self):
+        return reverse("billing:invoice", args=[self.invoice_id])
+
 
 class Payment(models.Model):
     """Money received from the customer against an invoice, or refunded on a credit note."""
@@ -331,6 +334,9 @@ class Payment(models.Model):
 
     def __str__(self):
         return f"{self.invoice} {self.amount} {self.currency}"
+
+    def get_absolute_url(self):
+        return reverse("billing:invoice", args=[self.invoice_id])
 
 
 track(Quote, QuoteLine, Invoice, InvoiceLine, Payment, exclude=("token_digest",))

@@ -1,6 +1,9 @@
 """Money on billing pages and documents: the figures kept left to right inside Persian text."""
 
+from decimal import Decimal
+
 from django import template
+from django.utils.formats import number_format
 from django.utils.html import format_html
 
 from aftersales.core.money import show_money
@@ -23,8 +26,10 @@ def amount(context, value, currency_code):
 
 @register.filter
 def plain(value):
-    """A Decimal without trailing zeros or an exponent: 10.00 -> '10', 0.750 -> '0.75'."""
+    """A Decimal without trailing zeros or an exponent, with the language's decimal separator:
+    10.00 -> '10', 0.750 -> '0.75' ('0,75' in Italian)."""
     if value is None or value == "":
         return ""
-    text = f"{value.normalize():f}" if hasattr(value, "normalize") else str(value)
-    return text
+    if not hasattr(value, "normalize"):
+        return str(value)
+    return number_format(Decimal(f"{value.normalize():f}"), use_l10n=True)

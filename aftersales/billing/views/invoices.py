@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from aftersales.core.access import can
+from aftersales.core.access import can, customer_page
 from aftersales.core.documents import pdf_response
 from aftersales.core.views.edit import act, form_page, submit
 from aftersales.core.views.lists import Column, ObjectListView
@@ -19,7 +19,8 @@ from ..choices import InvoiceStatus
 from ..filters import InvoiceFilter, InvoiceLineFilter, PaymentFilter
 from ..forms import CreditForm, LineForm, PaymentForm
 from ..models import Invoice, InvoiceLine, Payment
-from ..selectors import invoice_balance
+from ..selectors import invoice_balance, with_balance
+from .columns import AmountColumn
 
 
 class InvoiceList(ObjectListView):
@@ -38,13 +39,17 @@ class InvoiceList(ObjectListView):
         Column("service_type", gettext_lazy("Service line")),
         Column("region", gettext_lazy("Region"), sort="region"),
         Column("currency", gettext_lazy("Currency"), sort="currency"),
-        Column("net", gettext_lazy("Net"), sort="net", kind="number"),
-        Column("tax", gettext_lazy("Tax"), sort="tax", kind="number"),
-        Column("total", gettext_lazy("Total"), sort="total", kind="number"),
-        Column("customer_total", gettext_lazy("Customer pays"), kind="number"),
-        Column("maker_total", gettext_lazy("Manufacturer pays"), kind="number"),
-        Column("agent_total", gettext_lazy("Agent pays"), kind="number"),
+        AmountColumn("net", gettext_lazy("Net"), sort="net"),
+        AmountColumn("tax", gettext_lazy("Tax"), sort="tax"),
+        AmountColumn("total", gettext_lazy("Total"), sort="total"),
+        AmountColumn("customer_total", gettext_lazy("Customer pays")),
+        AmountColumn("maker_total", gettext_lazy("Manufacturer pays")),
+        AmountColumn("agent_total", gettext_lazy("Agent pays")),
+        AmountColumn("balance", gettext_lazy("Balance due"), sort="balance"),
     ]
+
+    def base_queryset(self):
+        return with_balance(super().base_queryset())
 
     def can_create(self):
         return False
@@ -59,7 +64,13 @@ class JournalList(ObjectListView):
     select_related = ("invoice", "invoice__customer")
     title = gettext_lazy("Invoice lines by payer")
     columns = [
-        Column("invoice.number", gettext_lazy("Document"), sort="invoice__number", kind="serial"),
+        Column(
+            "invoice.number",
+            gettext_lazy("Document"),
+            sort="invoice__number",
+            link=True,
+            kind="serial",
+        ),
         Column("invoice.get_kind_display", gettext_lazy("Kind")),
         Column(
             "invoice.issue_date",
@@ -72,9 +83,9 @@ class JournalList(ObjectListView):
         Column("description", gettext_lazy("Description")),
         Column("get_payer_display", gettext_lazy("Payer"), sort="payer"),
         Column("invoice.currency", gettext_lazy("Currency")),
-        Column("net", gettext_lazy("Net"), sort="net", kind="number"),
-        Column("tax", gettext_lazy("Tax"), kind="number"),
-        Column("total", gettext_lazy("Total"), sort="total", kind="number"),
+        AmountColumn("net", gettext_lazy("Net"), sort="net", currency="invoice.currency"),
+        AmountColumn("tax", gettext_lazy("Tax"), currency="invoice.currency"),
+        AmountColumn("total", gettext_lazy("Total"), sort="total", currency="invoice.currency"),
     ]
 
     def base_queryset(self):
@@ -92,11 +103,17 @@ class PaymentList(ObjectListView):
     title = gettext_lazy("Payments")
     columns = [
         Column("received_on", gettext_lazy("Date"), sort="received_on", kind="date"),
-        Column("invoice.number", gettext_lazy("Document"), sort="invoice__number", kind="serial"),
+        Column(
+            "invoice.number",
+            gettext_lazy("Document"),
+            sort="invoice__number",
+            link=True,
+            kind="serial",
+        ),
         Column("invoice.get_kind_display", gettext_lazy("Kind")),
         Column("invoice.customer.display_name", gettext_lazy("Customer")),
         Column("get_method_display", gettext_lazy("Method"), sort="method"),
-        Column("amount", gettext_lazy("Amount"), sort="amount", kind="number"),
+        AmountColumn("amount", gettext_lazy("Amount"), sort="amount"),
         Column("currency", gettext_lazy("Currency"), sort="currency"),
         Column("reference", gettext_lazy("Reference"), kind="serial"),
     ]
@@ -145,11 +162,13 @@ def _page(request, invoice, *, payment_form=None, credit_form=None, status=200):
     return TemplateResponse(request, "billing/invoice_detail.html", context, status=status)
 
 
+@customer_page
 @login_required
 def invoice_detail(request, pk: int):
     return _page(request, _invoice(request, pk))
 
 
+@customer_page
 @login_required
 def invoice_pdf(request, pk: int):
     invoice = _invoice(request, pk)
@@ -248,6 +267,7 @@ def visit_invoice(request, pk: int):
     return redirect(invoice)
 
 
+@customer_page
 @login_required
 def job_sheet(request, pk: int):
     """The visit report with the customer's signature, as a PDF."""

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from aftersales.core.access import customer_page
 from aftersales.core.choices import Role
 
 from ..choices import InvoiceStatus, QuoteStatus
@@ -12,6 +13,7 @@ from ..models import Invoice, Quote
 from ..selectors import invoice_balance
 
 
+@customer_page
 @login_required
 def my_billing(request):
     if request.user.role != Role.CUSTOMER:

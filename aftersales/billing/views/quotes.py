@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from aftersales.core.access import can
+from aftersales.core.access import can, customer_page
 from aftersales.core.documents import pdf_response
 from aftersales.core.views.edit import act, require, submit
 from aftersales.core.views.lists import Column, ObjectListView
@@ -25,6 +25,7 @@ from ..choices import AcceptedVia, QuoteStatus
 from ..filters import QuoteFilter
 from ..forms import AnswerForm, QuoteForm, QuoteLineFormSet, RequestPickForm
 from ..models import Quote
+from .columns import AmountColumn
 
 
 class QuoteList(ObjectListView):
@@ -39,7 +40,7 @@ class QuoteList(ObjectListView):
         Column("request.number", gettext_lazy("Request"), kind="serial"),
         Column("valid_until", gettext_lazy("Valid until"), sort="valid_until", kind="date"),
         Column("currency", gettext_lazy("Currency")),
-        Column("total", gettext_lazy("Total"), sort="total", kind="number"),
+        AmountColumn("total", gettext_lazy("Total"), sort="total"),
         Column("decided_at", gettext_lazy("Answered"), sort="decided_at", kind="datetime"),
     ]
 
@@ -148,11 +149,13 @@ def _page(request, quote, *, answer_form=None, status=200):
     return TemplateResponse(request, "billing/quote_detail.html", context, status=status)
 
 
+@customer_page
 @login_required
 def quote_detail(request, pk: int):
     return _page(request, _quote(request, pk))
 
 
+@customer_page
 @login_required
 def quote_pdf(request, pk: int):
     quote = _quote(request, pk)
@@ -205,6 +208,7 @@ def quote_answer(request, pk: int):
     return _page(request, quote, answer_form=form, status=400)
 
 
+@customer_page
 def quote_link(request, token: str):
     """The page the customer opens from the SMS or e-mail: the quote, accept or decline. The
     link works once; no login, and nothing but this quote is shown."""
@@ -239,6 +243,7 @@ def _link_page(request, quote, token: str):
     return TemplateResponse(request, "billing/quote_link.html", context)
 
 
+@customer_page
 @login_required
 @require_POST
 def portal_quote_decide(request, pk: int):

@@ -3,6 +3,7 @@
 from dataclasses import replace
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -15,6 +16,7 @@ from aftersales.core.views.lists import Column, ObjectListView
 from .. import services
 from ..forms import CompanyForm, FixedPriceForm, LabourRateForm, TaxRateForm, TravelZoneForm
 from ..models import Company, FixedPrice, LabourRate, TaxRate, TravelZone
+from .columns import AmountColumn
 
 
 def _any(value):
@@ -30,6 +32,14 @@ class TariffList(ObjectListView):
     @property
     def create_url(self):
         return reverse("billing:tariff_create", args=[self.kind])
+
+    def base_queryset(self):
+        queryset = super().base_queryset()
+        if any(isinstance(column, AmountColumn) for column in self.columns):
+            # prices are in the currency of the country's company
+            company = Company.objects.filter(country=OuterRef("country"))
+            queryset = queryset.annotate(currency=Subquery(company.values("currency")[:1]))
+        return queryset
 
     def get(self, request, *args, **kwargs):
         can_change = self.model.policy.allows(request.user, "change")
@@ -84,12 +94,9 @@ class LabourRateList(TariffList):
         Column(lambda r: _any(r.service_type), gettext_lazy("Service type"), sort="service_type"),
         Column(lambda r: _any(r.category), gettext_lazy("Category"), sort="category"),
         Column(lambda r: _any(r.region), gettext_lazy("Region"), sort="region"),
-        Column("hourly_rate", gettext_lazy("Rate per hour"), sort="hourly_rate", kind="number"),
-        Column(
-            "commitment_rate",
-            gettext_lazy("Commitment-period rate"),
-            sort="commitment_rate",
-            kind="number",
+        AmountColumn("hourly_rate", gettext_lazy("Rate per hour"), sort="hourly_rate"),
+        AmountColumn(
+            "commitment_rate", gettext_lazy("Commitment-period rate"), sort="commitment_rate"
         ),
         Column("minimum_minutes", gettext_lazy("Minimum (minutes)"), kind="number"),
         Column("valid_from", gettext_lazy("Valid from"), sort="valid_from", kind="date"),
@@ -104,7 +111,7 @@ class TravelZoneList(TariffList):
         Column("get_country_display", gettext_lazy("Country"), sort="country"),
         Column("name", gettext_lazy("Name"), sort="name"),
         Column("up_to_km", gettext_lazy("Up to (km)"), sort="up_to_km", kind="number"),
-        Column("fee", gettext_lazy("Fee"), sort="fee", kind="number"),
+        AmountColumn("fee", gettext_lazy("Fee"), sort="fee"),
         Column("valid_from", gettext_lazy("Valid from"), sort="valid_from", kind="date"),
     ]
 
@@ -118,7 +125,7 @@ class FixedPriceList(TariffList):
         Column("get_country_display", gettext_lazy("Country"), sort="country"),
         Column("service_type", gettext_lazy("Service type"), sort="service_type"),
         Column("product_model", gettext_lazy("Product model"), sort="product_model__code"),
-        Column("amount", gettext_lazy("Price"), sort="amount", kind="number"),
+        AmountColumn("amount", gettext_lazy("Price"), sort="amount"),
         Column("minutes", gettext_lazy("Standard duration (minutes)"), kind="number"),
         Column("valid_from", gettext_lazy("Valid from"), sort="valid_from", kind="date"),
     ]

@@ -26,6 +26,13 @@ def digits(value):
     return text.persian_digits(value) if (get_language() or "").startswith("fa") else value
 
 
+@register.filter
+def prose_digits(value):
+    """A sentence's numbers in the user's script, codes left as written (errors, messages)."""
+    value = "" if value is None else str(value)
+    return text.persian_digits_in_prose(value) if (get_language() or "").startswith("fa") else value
+
+
 @register.simple_tag(takes_context=True)
 def money_amount(context, amount, currency_code):
     """An amount in its currency; rials as toman for users who chose so on their account."""

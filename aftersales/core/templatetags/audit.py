@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 
 from django import template
 from django.core.exceptions import FieldDoesNotExist
@@ -59,4 +60,11 @@ def _value(field, raw, logged) -> str:
         return calendars.show_date(day) if isinstance(day, dt.date) else str(raw)
     if isinstance(field, NUMBERS) and not field.choices:
         return digits(raw)
+    if isinstance(field, models.JSONField):
+        try:
+            value = json.loads(raw) if isinstance(raw, str) else raw
+        except ValueError:
+            value = raw
+        if isinstance(value, list):  # a list of names, as the record's page shows it
+            return ", ".join(str(item) for item in value) or NOTHING
     return str(logged if logged is not None else raw)

@@ -12,6 +12,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from aftersales.core.access import customer_page
+
 from .. import services
 from ..choices import Language
 from ..forms import BootstrapMixin
@@ -28,6 +30,7 @@ class TokenForm(BootstrapMixin, forms.Form):
     name = forms.CharField(max_length=100, label=_("Token name"))
 
 
+@customer_page
 @require_POST
 def language(request):
     """Switch language; for a signed-in user it is remembered on their account."""
@@ -50,6 +53,7 @@ def language(request):
     return response
 
 
+@customer_page
 @login_required
 def account(request):
     form = PreferencesForm(request.POST or None, instance=request.user)
@@ -71,6 +75,7 @@ def _account_page(request, form, new_key: str | None = None):
     return TemplateResponse(request, "core/account.html", context)
 
 
+@customer_page
 @login_required
 @require_POST
 def token_create(request):
@@ -84,6 +89,7 @@ def token_create(request):
     return _account_page(request, PreferencesForm(instance=request.user), new_key=key)
 
 
+@customer_page
 @login_required
 @require_POST
 def token_revoke(request, pk: int):

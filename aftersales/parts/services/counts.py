@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from aftersales.catalog.models import Part
 from aftersales.core.models import User
 from aftersales.core.numbering import next_number
+from aftersales.core.templatetags.aftersales import digits
 
 from ..choices import (
     DocumentType,
@@ -55,7 +56,7 @@ def stock_count_post(
                     "%(sku)s: %(counted)s counted but %(reserved)s reserved; release "
                     "reservations before posting this count."
                 )
-                % {"sku": part.sku, "counted": counted, "reserved": level.reserved},
+                % {"sku": part.sku, "counted": digits(counted), "reserved": digits(level.reserved)},
                 code=NOT_ENOUGH_STOCK,
             )
         post_move(

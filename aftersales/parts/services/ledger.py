@@ -14,7 +14,9 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from aftersales.catalog.models import Part
+from aftersales.core.forms import INTEGER_MAX
 from aftersales.core.models import User
+from aftersales.core.templatetags.aftersales import digits
 
 from ..models import (
     StockLevel,
@@ -90,8 +92,8 @@ def shortage_error(level: StockLevel, requested: int, available: int) -> Validat
         % {
             "sku": level.part.sku,
             "warehouse": level.warehouse.code,
-            "available": max(available, 0),
-            "requested": requested,
+            "available": digits(max(available, 0)),
+            "requested": digits(requested),
         },
         code=NOT_ENOUGH_STOCK,
     )
@@ -123,6 +125,12 @@ def post_move(
         raise ValidationError(_("Nothing in transit to receive."), code="nothing_in_transit")
     if level.defective + effect.defective < 0:
         raise shortage_error(level, quantity, level.defective)
+    in_transit = level.in_transit + effect.in_transit
+    if max(on_hand, in_transit, level.defective + effect.defective) > INTEGER_MAX:
+        # an integer column holds no more: refused here rather than failing in the database
+        raise ValidationError(
+            {"quantity": _("That many units do not fit in the stock records; enter fewer.")}
+        )
     move = StockMove.objects.create(
         warehouse_id=level.warehouse_id,
         part_id=level.part_id,

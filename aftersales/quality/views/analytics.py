@@ -3,9 +3,11 @@ production-month matrix, and the reliability (Weibull) page with the forecast.""
 
 from django.contrib.auth.decorators import login_required
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from aftersales.core.calendars import show_date
+from aftersales.core.calendars import show_month
+from aftersales.core.text import persian_digits
 
 from .. import selectors
 from ..forms import AnalyticsForm, MatrixForm, ReliabilityForm
@@ -47,6 +49,7 @@ def _pareto_chart(rows, label):
             },
         ],
         percent_axis=True,
+        y_title=str(label),
     )
 
 
@@ -67,13 +70,15 @@ def matrix(request):
     total = [_heat(cell, result.peak) for cell in result.total]
     curve = chart(
         "line",
-        result.columns,
+        [_number(month) for month in result.columns],
         [
             {
                 "label": _("Claims per 1,000 units, all production months"),
                 "data": [round(c[2], 2) if c else None for c in result.total],
             }
         ],
+        x_title=_("Months in service"),
+        y_title=_("Warranty claims per 1,000 units"),
     )
     context = {
         "title": _("Claim rate by months in service"),
@@ -118,13 +123,15 @@ def reliability(request):
                 life_chart=_life_chart(data, fit),
                 forecast_chart=chart(
                     "bar",
-                    [show_date(m) for m in outlook.months],
+                    [show_month(m) for m in outlook.months],
                     [
                         {
                             "label": _("Expected claims"),
                             "data": [round(n, 2) for n in outlook.claims],
                         }
                     ],
+                    x_title=_("Month"),
+                    y_title=_("Expected claims"),
                 ),
             )
     return TemplateResponse(request, "quality/reliability.html", context)
@@ -139,7 +146,7 @@ def _life_chart(data, fit):
     km = selectors.kaplan_meier(data, grid)
     return chart(
         "line",
-        [f"{g:.0f}" for g in grid],
+        [_number(f"{g:.0f}") for g in grid],
         [
             {
                 "label": _("Weibull fit: share failed (%)"),
@@ -150,4 +157,12 @@ def _life_chart(data, fit):
                 "data": [None if x is None else round(100 * x, 2) for x in km],
             },
         ],
+        x_title=_("Months in service"),
+        y_title=_("Share failed (%)"),
     )
+
+
+def _number(value) -> str:
+    """A number as a chart's label: in Persian digits on a Persian page."""
+    text = str(value)
+    return persian_digits(text) if (get_language() or "").startswith("fa") else text

@@ -86,6 +86,10 @@ def process_version_create(request, pk: int):
             "documents": "\n".join(latest.documents),
             **{f"target_{key}": value for key, value in latest.targets.items()},
         }
+    steps = latest.procedure if latest is not None else service_type.checklist or []
+    for language in ("fa", "it"):
+        known = getattr(service_type, f"checklist_{language}")
+        initial[f"procedure_{language}"] = "\n".join(known.get(step, "") for step in steps)
     form = ProcessVersionForm(request.POST or None, initial=initial)
     return form_page(
         request,

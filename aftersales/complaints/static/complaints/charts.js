@@ -19,7 +19,11 @@ document.addEventListener("DOMContentLoaded", () => {
         maintainAspectRatio: false,
         indexAxis: canvas.dataset.horizontal ? "y" : "x",
         plugins: { legend: { display: kind === "doughnut", rtl: rtl } },
-        scales: kind === "doughnut" ? {} : { x: { reverse: rtl && !canvas.dataset.horizontal }, y: { beginAtZero: true } },
+        // one series, no legend: the count axis says what it counts, in whole complaints
+        scales: kind === "doughnut" ? {} : {
+          x: { reverse: rtl && !canvas.dataset.horizontal },
+          y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: !!canvas.dataset.label, text: canvas.dataset.label } },
+        },
       },
     });
   });

@@ -24,6 +24,8 @@
     const canvas = document.getElementById("chart-breakdown-" + breakdown.by);
     if (!canvas || typeof Chart === "undefined") return;
     const rows = breakdown.rows.filter((row) => row.chart !== null);
+    // a bar a row: the chart is as tall as its rows need, whatever the width of the page
+    canvas.parentNode.style.height = 80 + 36 * Math.max(rows.length, 1) + "px";
     new Chart(canvas, {
       type: "bar",
       data: {
@@ -33,8 +35,16 @@
       options: {
         indexAxis: "y",
         responsive: true,
+        maintainAspectRatio: false,
         plugins: { legend: { display: false } },
-        scales: { x: { reverse: rtl, min: 0, max: 100 } },
+        // the legend is hidden (one series): the axis says what the bars measure, in per cent
+        scales: {
+          x: {
+            reverse: rtl, min: 0, max: 100,
+            title: { display: true, text: breakdown.chart_label + " (%)" },
+          },
+          y: { position: rtl ? "right" : "left" },  // the names where the bars start
+        },
         onClick: (event, elements) => {
           if (elements.length) window.location.search = rows[elements[0].index].narrow.slice(1);
         },

@@ -16,10 +16,17 @@
       plugins: { legend: { rtl: rtl, position: "bottom" }, tooltip: { rtl: rtl } },
       scales: { x: { reverse: rtl }, y: { beginAtZero: true } },
     };
+    // the axes say what they measure and in which unit (months, %, claims)
+    if (config.x_title) options.scales.x.title = { display: true, text: config.x_title };
+    if (config.y_title) options.scales.y.title = { display: true, text: config.y_title };
     if (config.percent_axis) {
+      // per cent in the page's digits (Persian digits and sign on a Persian page)
+      const percent = new Intl.NumberFormat(document.documentElement.lang || "en", {
+        style: "percent", maximumFractionDigits: 0,
+      });
       options.scales.percent = {
         position: rtl ? "left" : "right", min: 0, max: 100,
-        grid: { drawOnChartArea: false }, ticks: { callback: (v) => v + "%" },
+        grid: { drawOnChartArea: false }, ticks: { callback: (v) => percent.format(v / 100) },
       };
     }
     new Chart(canvas, { type: config.type, data: config.data, options: options });

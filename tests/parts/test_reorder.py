@@ -58,6 +58,23 @@ def test_stock_in_transit_counts_towards_the_reorder_point(
     assert [s.part.sku for s in made] == ["FAN-9"]
 
 
+def test_an_approved_purchase_is_on_order_until_a_receipt_comes(
+    planned, regional, part, receive, keeper
+):
+    made = services.reorder_suggest(warehouse=regional, by=keeper)
+    purchase = next(s for s in made if s.kind == SuggestionKind.PURCHASE)
+    services.suggestion_approve(suggestion=purchase, by=keeper)
+    services.suggestion_reject(
+        suggestion=next(s for s in made if s.kind == SuggestionKind.TRANSFER), by=keeper
+    )
+    again = services.reorder_suggest(warehouse=regional, by=keeper)
+    assert [s.part.sku for s in again] == ["CAP-35"]  # the fan is on order: not proposed again
+    receive(regional, planned, 1)  # a delivery of the fan, still at its reorder point
+    assert [s.part.sku for s in services.reorder_suggest(warehouse=regional, by=keeper)] == [
+        "FAN-9"
+    ]
+
+
 def test_keeper_approves_on_the_screen(planned, regional, keeper, login):
     client = login(keeper)
     assert client.post(f"/parts/warehouses/{regional.pk}/suggest/").status_code == 302

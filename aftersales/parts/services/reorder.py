@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,6 +13,7 @@ from aftersales.catalog.models import Part
 from aftersales.core.models import User
 
 from ..choices import (
+    MoveKind,
     SuggestionKind,
     SuggestionStatus,
     WarehouseKind,
@@ -19,6 +21,7 @@ from ..choices import (
 from ..models import (
     ReorderSuggestion,
     StockLevel,
+    StockMove,
     Warehouse,
 )
 from .ledger import lock_level, writer
@@ -55,14 +58,25 @@ def reorder_suggest(
     """Proposals to bring every part at or below its reorder point (available + in transit) up
     to its maximum: a transfer when a supplying warehouse has the units available (for an
     agent's technician's van, the agent's own warehouse first; then the central warehouse), a
-    purchase otherwise. A part that already has an open proposal gets no second one."""
+    purchase otherwise. A part that already has an open proposal, or a purchase approved and
+    not received since (on order), gets no second one."""
     from .. import selectors
 
     sources = _replenishment_sources(warehouse)
+    received_since = StockMove.objects.filter(
+        warehouse=warehouse,
+        part=OuterRef("part"),
+        kind=MoveKind.RECEIPT,
+        at__gte=OuterRef("decided_at"),
+    )
     open_parts = set(
-        ReorderSuggestion.objects.filter(
-            warehouse=warehouse, status=SuggestionStatus.PROPOSED
-        ).values_list("part_id", flat=True)
+        ReorderSuggestion.objects.filter(warehouse=warehouse)
+        .filter(
+            Q(status=SuggestionStatus.PROPOSED)
+            | Q(status=SuggestionStatus.APPROVED, kind=SuggestionKind.PURCHASE)
+            & ~Exists(received_since)
+        )
+        .values_list("part_id", flat=True)
     )
     made = []
     for level in selectors.levels_to_reorder(warehouse=warehouse):

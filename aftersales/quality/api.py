@@ -19,6 +19,7 @@ from aftersales.service.models import DefectReport, ServiceType
 from . import selectors, services
 from .models import CorrectiveAction, CustomerNeed, EarlyWarning, ProcessVersion
 from .schemas import (
+    CapaCheckIn,
     CapaIn,
     CapaOut,
     CapaPlanIn,
@@ -247,6 +248,14 @@ def capa_verify(request, capa_id: int):
     demand(request.user, CorrectiveAction, "change")
     capa = get_object_or_404(CorrectiveAction.objects.restrict(request.user, "change"), pk=capa_id)
     return services.capa_verify(capa=capa, by=request.user)
+
+
+@router.post("/actions/{int:capa_id}/check", response={200: CapaOut, ERRORS: ErrorOut})
+def capa_check(request, capa_id: int, payload: CapaCheckIn):
+    """Record the check of an action on no product model (no claim rate to compare)."""
+    demand(request.user, CorrectiveAction, "change")
+    capa = get_object_or_404(CorrectiveAction.objects.restrict(request.user, "change"), pk=capa_id)
+    return services.capa_check(capa=capa, by=request.user, **payload.dict())
 
 
 # ---------------------------------------------------------------- customers' needs

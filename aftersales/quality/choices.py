@@ -67,6 +67,9 @@ class Verdict(models.TextChoices):
     EFFECTIVE = "effective", _("The claim rate fell")
     NOT_EFFECTIVE = "not_effective", _("No significant fall")
     TOO_EARLY = "too_early", _("Not enough data after the action yet")
+    # an action on no product (a process, a procedure, people) is checked by hand, with evidence
+    CHECKED_EFFECTIVE = "checked_ok", _("Checked: the problem has not come back")
+    CHECKED_NOT_EFFECTIVE = "checked_no", _("Checked: the problem is still there")
 
 
 class NeedKind(models.TextChoices):

@@ -195,6 +195,21 @@ def _window(value):
         raise ValidationError(_("Compare between 1 and 120 months in service."))
 
 
+class CapaCheckForm(BootstrapMixin, forms.Form):
+    """The check of an action on no product: did the problem come back, and what was checked."""
+
+    effective = forms.TypedChoiceField(
+        label=_("Has the problem come back?"),
+        choices=[("", "—"), ("1", _("No: the action worked")), ("0", _("Yes: it is still there"))],
+        coerce=lambda value: value == "1",
+    )
+    evidence = forms.CharField(
+        label=_("What was checked"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("E.g. the complaints of the last three months, an audit of ten visits."),
+    )
+
+
 class NeedForm(BootstrapMixin, forms.Form):
     summary = forms.CharField(label=_("In one line"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=NeedKind.choices)

@@ -172,6 +172,11 @@ class CorrectiveAction(models.Model):
     claims_after = models.PositiveIntegerField(_("claims after"), null=True, blank=True)
     p_value = models.FloatField(_("p-value"), null=True, blank=True)
     verdict = models.CharField(_("verdict"), max_length=15, choices=Verdict, blank=True)
+    evidence = models.TextField(
+        _("evidence of the check"),
+        blank=True,
+        help_text=_("What was checked, when and by whom (an action on no product)."),
+    )
     verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -160,8 +160,16 @@ class CapaOut(Schema):
     rate_after: Decimal | None
     p_value: float | None
     verdict: str
+    evidence: str
     verified_at: dt.datetime | None
     created_at: dt.datetime
+
+
+class CapaCheckIn(Schema):
+    """The check of an action on no product model: has the problem come back, what was checked."""
+
+    effective: bool
+    evidence: str = Field(..., min_length=1, max_length=5000)
 
 
 class NeedIn(Schema):

@@ -309,6 +309,32 @@ def capa_verify(
     return capa
 
 
+@transaction.atomic
+def capa_check(
+    *, capa: CorrectiveAction, by: User | None, effective: bool, evidence: str
+) -> CorrectiveAction:
+    """The verification of an action on no product (a process, a procedure, people), which no
+    claim rate can measure: a person checks whether the problem came back and writes what they
+    checked. Effective closes the action; not effective leaves it open, to plan again."""
+    _may(by, CorrectiveAction, "change")
+    capa = CorrectiveAction.objects.select_for_update().get(pk=capa.pk)
+    if capa.status not in (CapaStatus.IMPLEMENTED, CapaStatus.NOT_EFFECTIVE):
+        raise ValidationError(_("Record the date the change took effect first."))
+    if capa.product_model is not None:
+        raise ValidationError(_("An action on a model is verified by its claim rate."))
+    if not (evidence or "").strip():
+        raise ValidationError({"evidence": _("Write what was checked.")})
+    capa.evidence = evidence.strip()
+    capa.verified_at = timezone.now()
+    if effective:
+        capa.verdict, capa.status = Verdict.CHECKED_EFFECTIVE, CapaStatus.EFFECTIVE
+        capa.closed_at = capa.verified_at
+    else:
+        capa.verdict, capa.status = Verdict.CHECKED_NOT_EFFECTIVE, CapaStatus.NOT_EFFECTIVE
+    capa.save()
+    return capa
+
+
 def _per_thousand(claims: int, unit_months: float) -> Decimal | None:
     if not unit_months:
         return None

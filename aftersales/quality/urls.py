@@ -17,6 +17,7 @@ urlpatterns = [
     path("actions/<int:pk>/", actions.capa_detail, name="action"),
     path("actions/<int:pk>/edit/", actions.capa_edit, name="action_edit"),
     path("actions/<int:pk>/verify/", actions.capa_verify, name="action_verify"),
+    path("actions/<int:pk>/check/", actions.capa_check, name="action_check"),
     path("actions/<int:pk>/cancel/", actions.capa_cancel, name="action_cancel"),
     path("needs/", needs.NeedList.as_view(), name="needs"),
     path("needs/new/", needs.need_create, name="need_create"),

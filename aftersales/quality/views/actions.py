@@ -11,14 +11,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from aftersales.core.views.edit import act, form_page, require
+from aftersales.core.views.edit import act, errors_to_form, form_page, require
 from aftersales.core.views.lists import Column, ObjectListView
 from aftersales.service.models import DefectReport
 
 from .. import services
 from ..choices import OPEN_CAPA, CapaSource, CapaStatus
 from ..filters import CapaFilter
-from ..forms import CapaOpenForm, CapaPlanForm
+from ..forms import CapaCheckForm, CapaOpenForm, CapaPlanForm
 from ..models import CorrectiveAction, EarlyWarning
 from .common import WithQualityNav
 
@@ -91,16 +91,27 @@ def _int(text: str) -> int:
 
 @login_required
 def capa_detail(request, pk: int):
-    capa = get_object_or_404(_visible(request), pk=pk)
+    return _detail_page(request, get_object_or_404(_visible(request), pk=pk))
+
+
+def _detail_page(request, capa, *, check_form=None, status=200):
     can_change = CorrectiveAction.policy.allows(request.user, "change")
+    may_verify = can_change and capa.status in (
+        CapaStatus.IMPLEMENTED,
+        CapaStatus.EFFECTIVE,
+        CapaStatus.NOT_EFFECTIVE,
+    )
+    by_hand = capa.product_model_id is None  # no claim rate to measure: checked by a person
     context = {
         "obj": capa,
         "title": str(capa),
         "can_change": can_change and capa.status in OPEN_CAPA,
-        "can_verify": can_change
-        and capa.status in (CapaStatus.IMPLEMENTED, CapaStatus.EFFECTIVE, CapaStatus.NOT_EFFECTIVE),
+        "can_verify": may_verify and not by_hand,
+        "check_form": (check_form or CapaCheckForm())
+        if may_verify and by_hand and capa.status != CapaStatus.EFFECTIVE
+        else None,
     }
-    return TemplateResponse(request, "quality/capa_detail.html", context)
+    return TemplateResponse(request, "quality/capa_detail.html", context, status=status)
 
 
 def _visible(request, action="view"):
@@ -136,6 +147,24 @@ def capa_verify(request, pk: int):
             request, _("Verification: %(verdict)s.") % {"verdict": capa.get_verdict_display()}
         )
     return redirect(capa)
+
+
+@login_required
+@require_POST
+def capa_check(request, pk: int):
+    capa = get_object_or_404(_visible(request, "change"), pk=pk)
+    form = CapaCheckForm(request.POST)
+    if form.is_valid():
+        try:
+            capa = services.capa_check(capa=capa, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            errors_to_form(form, error)
+        else:
+            messages.success(
+                request, _("Verification: %(verdict)s.") % {"verdict": capa.get_verdict_display()}
+            )
+            return redirect(capa)
+    return _detail_page(request, capa, check_form=form, status=400)
 
 
 @login_required

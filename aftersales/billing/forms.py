@@ -140,9 +140,10 @@ class BaseQuoteLineFormSet(forms.BaseFormSet):
         super().__init__(*args, **kwargs)
 
     def lines(self) -> list[dict]:
+        """The filled rows, each with its number on the page (`line`) for the service's errors."""
         return [
-            form.cleaned_data
-            for form in self.forms
+            {**form.cleaned_data, "line": row}
+            for row, form in enumerate(self.forms, start=1)
             if form.cleaned_data and form.cleaned_data.get("description")
         ]
 

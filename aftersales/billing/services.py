@@ -128,7 +128,7 @@ def _inexact_amount(quantity: Decimal, unit_price: Decimal, currency: str) -> st
 def _round_lines(lines: list[dict], currency: str) -> list[dict]:
     rounded, errors = [], []
     for index, line in enumerate(lines, start=1):
-        n = _number(index)  # in the user's digits
+        n = _number(line.get("line") or index)  # the row the user sees, in the user's digits
         quantity = Decimal(line.get("quantity") or 0)
         unit_price = Decimal(line.get("unit_price") or 0)
         description = (line.get("description") or "").strip()

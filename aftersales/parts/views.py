@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
@@ -847,9 +848,12 @@ class PickList(PartsList):
         return False
 
     def get(self, request, *args, **kwargs):
-        filterset = self.filterset_class(
-            request.GET, queryset=self.base_queryset(), request=request
-        )
+        data = request.GET.copy()
+        if not data.get("day"):
+            data["day"] = (
+                timezone.localdate()
+            )  # the box shows the day listed, in the user's calendar
+        filterset = self.filterset_class(data, queryset=self.base_queryset(), request=request)
         valid = filterset.is_valid()
         queryset = (filterset.qs if valid else self.model.objects.none()).order_by(*self.order)
         export = request.GET.get("export")

@@ -5,12 +5,15 @@ service type with its periodic (PDCA) reviews.
 Write only through `aftersales.quality.services`.
 """
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from aftersales.core import calendars
 from aftersales.core.access import Policy, RestrictedManager
 from aftersales.core.audit import track
 from aftersales.core.choices import STAFF_ROLES, Role
@@ -73,10 +76,21 @@ class EarlyWarning(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.product_model.code} · {self.group}"
+        return f"{self.product_model.code} · {self.group_shown}"
 
     def get_absolute_url(self):
         return reverse("quality:warning", args=[self.pk])
+
+    @property
+    def group_shown(self) -> str:
+        """A batch as written; a production month ("2022-05") in the reader's calendar."""
+        if self.group_kind == GroupKind.MONTH:
+            try:
+                year, month = (int(part) for part in self.group.split("-"))
+                return calendars.show_month(dt.date(year, month, 1))
+            except ValueError:
+                pass
+        return self.group
 
 
 class CorrectiveAction(models.Model):

@@ -113,6 +113,8 @@ def test_a_draft_line_is_corrected_then_issued(
     assert draft.status == "issued"
     assert draft.lines.get(kind="part").net == Decimal("600000")
     assert draft.number
+    issued_line = client.get(f"/billing/invoices/{draft.pk}/lines/{line.pk}/")
+    assert issued_line.url == draft.get_absolute_url()  # no form that could only be refused
 
 
 def test_the_owner_sees_their_invoice_and_a_stranger_does_not(

@@ -175,3 +175,26 @@ def test_answered_or_withdrawn_quotes_cannot_be_answered_again(job, operator):
 @pytest.mark.parametrize("query", ["request=abc", "customer=abc", "request=²"])
 def test_a_quote_for_a_record_id_that_is_not_a_number_is_not_found(operator, login, query):
     assert login(operator).get(f"/billing/quotes/new/?{query}").status_code == 404
+
+
+def test_a_refused_row_is_named_by_its_place_on_the_page(job, operator, login):
+    url = f"/billing/quotes/new/?request={job.pk}"
+    data = {"lines-TOTAL_FORMS": "3", "lines-INITIAL_FORMS": "0"}
+    data.update(
+        {
+            "lines-0-kind": "labour",
+            "lines-0-description": "Gas refill",
+            "lines-0-quantity": "1",
+            "lines-0-unit_price": "2500000",
+            "lines-1-kind": "labour",  # row 2 left empty, as a browser sends it
+            "lines-2-kind": "part",
+            "lines-2-description": "Valve",
+            "lines-2-quantity": "1",
+            "lines-2-unit_price": "700000.5",
+        }
+    )
+    refused = login(operator).post(url, data)
+    assert refused.status_code == 400
+    page = refused.content.decode()
+    assert "Line 3: give the price" in page and "Line 2:" not in page
+    assert not Quote.objects.exists()

@@ -53,6 +53,7 @@ def test_the_pick_list_groups_todays_active_reservations_by_document(
     assert [line.quantity for line in groups[1]["lines"]] == [1]
     text = page.content.decode()
     assert "V-003" not in text and "V-004" not in text and "V-000" not in text
+    assert f'value="{timezone.localdate().isoformat()}"' in text  # the day box says which day
 
 
 def test_outstanding_adds_the_earlier_reservations_still_active(

@@ -112,3 +112,12 @@ def test_the_pareto_count_is_not_the_stock_count(login, persian, fleet, ac_model
     with translation.override("fa"):
         stock_take = translation.gettext("Count")
     assert stock_take not in html[html.index("<main") :]
+
+
+def test_a_production_month_reads_in_the_readers_calendar(login, persian, warning):
+    warning.group_kind, warning.group = GroupKind.MONTH, "2022-05"
+    warning.save()
+    page = login(persian).get(warning.get_absolute_url()).content.decode()
+    shown = page.split('id="audit"')[0]  # the history of changes keeps the value as stored
+    assert "۱۴۰۱/۰۲" in shown and "2022-05" not in shown  # 15 May 2022: 25 Ordibehesht 1401
+    assert "۱۴۰۱/۰۲" in login(persian).get("/quality/warnings/").content.decode()

@@ -1,6 +1,7 @@
 """Invoices, credit notes and payments: lists with exports for accounting, the invoice page with
 its actions (issue, correct a draft line, credit, record a payment), and the PDFs."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -196,6 +197,9 @@ def invoice_issue(request, pk: int):
 def invoice_line_edit(request, pk: int, line: int):
     invoice = _invoice(request, pk, "change")
     row = get_object_or_404(invoice.lines, pk=line)
+    if invoice.status != InvoiceStatus.DRAFT:  # no form that could only be refused
+        messages.error(request, _("An issued invoice is never changed: issue a credit note."))
+        return redirect(invoice)
     form = LineForm(
         request.POST or None,
         initial={

@@ -37,7 +37,7 @@ class WarningList(WithQualityNav, ObjectListView):
     columns = [
         Column("product_model.code", gettext_lazy("Model"), sort="product_model__code", link=True),
         Column("get_group_kind_display", gettext_lazy("Group"), sort="group_kind"),
-        Column("group", gettext_lazy("Batch or month"), sort="group", kind="serial"),
+        Column("group_shown", gettext_lazy("Batch or month"), sort="group", kind="serial"),
         Column("claims", gettext_lazy("Claims"), sort="claims", kind="number"),
         Column("expected", gettext_lazy("Expected claims"), sort="expected", kind="number"),
         Column(_rate_ratio, gettext_lazy("Rate ratio"), kind="number"),

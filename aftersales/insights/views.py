@@ -3,9 +3,11 @@
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aftersales.core.calendars import show_date, show_month
@@ -15,7 +17,7 @@ from . import dashboard as reads
 from . import sources
 from .display import chart_value, kpi_text
 from .forms import ScopeForm
-from .kpis import KPI_BY_KEY, KPIS
+from .kpis import KPI_BY_KEY, KPIS, sla_measured_q
 from .models import DailyFact, RefreshLog
 from .scope import Scope
 
@@ -160,11 +162,6 @@ def dashboard(request):
 def _measured(kpi_key: str):
     """Of the records of a rate or a mean, those it is measured on (its denominator), so the
     list behind a card counts what the card counts; None: every record of the period."""
-    from django.db.models import Q
-    from django.utils import timezone
-
-    from .kpis import sla_measured_q
-
     return {
         "first_time_fix_rate": lambda: Q(first_time_fix__isnull=False),
         "mean_response_hours": lambda: Q(responded_at__isnull=False),

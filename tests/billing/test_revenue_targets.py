@@ -49,6 +49,21 @@ def test_the_targets_page_shows_actual_against_target(
     assert 'id="data-targets"' in page and "chart.umd.min.js" in page
 
 
+def test_targets_in_two_currencies_share_the_chart_as_shares_reached(iran, manager, login):
+    today = timezone.localdate()
+    for name, amount, currency in (("Iran", "150000000", "IRR"), ("Italia", "12000", "EUR")):
+        RevenueTarget.objects.create(
+            name=name,
+            start=today.replace(day=1),
+            end=today,
+            amount=Decimal(amount),
+            currency=currency,
+        )
+    chart = login(manager).get("/billing/targets/").context["chart_targets"]
+    assert sorted(chart["labels"]) == ["Iran", "Italia"]
+    assert [len(chart["datasets"]), chart["datasets"][0]["data"]] == [1, [0.0, 0.0]]
+
+
 def test_a_target_that_ends_before_it_starts_is_refused(iran, manager, login):
     response = login(manager).post(
         "/billing/targets/new/",

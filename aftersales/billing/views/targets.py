@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from aftersales.core.calendars import show_date
+from aftersales.core.calendars import show_month
 from aftersales.core.views.edit import form_page, require
 
 from .. import services
@@ -27,15 +27,20 @@ def target_list(request):
     start = (today.replace(day=1) - dt.timedelta(days=335)).replace(day=1)
     currency = home_currency()
     months = monthly_revenue(start=start, end=today, currency=currency)
+    # targets in rials and in euros share one chart only as the share of each that was reached
     chart_targets = {
         "labels": [item.target.name for item in progress],
         "datasets": [
-            {"label": _("Target"), "data": [float(item.target.amount) for item in progress]},
-            {"label": _("Actual"), "data": [float(item.actual) for item in progress]},
+            {
+                "label": _("Reached, per cent of the target"),
+                "data": [
+                    None if item.percent is None else float(item.percent) for item in progress
+                ],
+            }
         ],
     }
     chart_months = {
-        "labels": [show_date(day) for day, _amount in months],
+        "labels": [show_month(day) for day, _amount in months],
         "datasets": [
             {
                 "label": _("Revenue (%(currency)s)") % {"currency": currency},

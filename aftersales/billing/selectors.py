@@ -62,6 +62,13 @@ def with_balance(invoices):
     )
 
 
+def with_company_currency(tariffs):
+    """Tariff rows annotated with `currency`: a tariff's prices are in the currency of its
+    country's company."""
+    company = Company.objects.filter(country=OuterRef("country"))
+    return tariffs.annotate(currency=Subquery(company.values("currency")[:1]))
+
+
 def home_currency() -> str:
     """The currency of the first billing company (IRR when none is set up)."""
     return Company.objects.order_by("pk").values_list("currency", flat=True).first() or "IRR"

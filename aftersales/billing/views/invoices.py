@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from aftersales.core.access import can, customer_page
 from aftersales.core.documents import pdf_response
 from aftersales.core.views.edit import act, form_page, submit
-from aftersales.core.views.lists import Column, ObjectListView
+from aftersales.core.views.lists import AmountColumn, Column, ObjectListView
 from aftersales.service.models import Visit
 
 from .. import documents, services
@@ -21,7 +21,6 @@ from ..filters import InvoiceFilter, InvoiceLineFilter, PaymentFilter
 from ..forms import CreditForm, LineForm, PaymentForm
 from ..models import Invoice, InvoiceLine, Payment
 from ..selectors import invoice_balance, with_balance
-from .columns import AmountColumn
 
 
 class InvoiceList(ObjectListView):

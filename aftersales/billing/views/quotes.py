@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from aftersales.core.access import can, customer_page
 from aftersales.core.documents import pdf_response
 from aftersales.core.views.edit import act, require, submit
-from aftersales.core.views.lists import Column, ObjectListView
+from aftersales.core.views.lists import AmountColumn, Column, ObjectListView
 from aftersales.customers.models import Customer
 from aftersales.service.models import ServiceRequest
 
@@ -25,7 +25,6 @@ from ..choices import AcceptedVia, QuoteStatus
 from ..filters import QuoteFilter
 from ..forms import AnswerForm, QuoteForm, QuoteLineFormSet, RequestPickForm
 from ..models import Quote
-from .columns import AmountColumn
 
 
 class QuoteList(ObjectListView):

@@ -3,7 +3,6 @@
 from dataclasses import replace
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -11,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from aftersales.core.views.edit import form_page, require
-from aftersales.core.views.lists import Column, ObjectListView
+from aftersales.core.views.lists import AmountColumn, Column, ObjectListView
 
 from .. import services
 from ..forms import CompanyForm, FixedPriceForm, LabourRateForm, TaxRateForm, TravelZoneForm
 from ..models import Company, FixedPrice, LabourRate, TaxRate, TravelZone
-from .columns import AmountColumn
+from ..selectors import with_company_currency
 
 
 def _any(value):
@@ -36,9 +35,7 @@ class TariffList(ObjectListView):
     def base_queryset(self):
         queryset = super().base_queryset()
         if any(isinstance(column, AmountColumn) for column in self.columns):
-            # prices are in the currency of the country's company
-            company = Company.objects.filter(country=OuterRef("country"))
-            queryset = queryset.annotate(currency=Subquery(company.values("currency")[:1]))
+            queryset = with_company_currency(queryset)
         return queryset
 
     def get(self, request, *args, **kwargs):

@@ -19,13 +19,16 @@ from django.core.paginator import Paginator
 from django.db.models import Model
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views import View
 
 from .. import calendars
 from ..exports import csv_response, xlsx_response
+from ..money import PRECISION, quantize
 from ..phones import format_phone
+from ..text import persian_digits
 
 EXPORT_LIMIT = 200_000
 
@@ -75,6 +78,31 @@ class Column:
         if isinstance(value, (dt.date, int, float, bool)):
             return value
         return str(value)
+
+
+@dataclass
+class AmountColumn(Column):
+    """An amount of money: shown in its currency's precision, grouped, in the user's digits;
+    exported as a number so a spreadsheet can add it up. `currency` is the row's currency: an
+    attribute path, or a function of the row."""
+
+    kind: str = "number"
+    currency: str | Callable = "currency"
+
+    def text(self, obj) -> str:
+        value = self.value(obj)
+        if value is None:
+            return ""
+        currency = Column(self.currency, "").value(obj) or ""
+        places = PRECISION.get(currency, 2)
+        text = number_format(
+            quantize(value, currency), decimal_pos=places, use_l10n=True, force_grouping=True
+        )
+        return persian_digits(text) if (get_language() or "").startswith("fa") else text
+
+    def export(self, obj):
+        value = self.value(obj)
+        return "" if value is None else value  # a Decimal: a number cell in XLSX
 
 
 class ObjectListView(LoginRequiredMixin, View):

@@ -150,6 +150,7 @@ from aftersales.complaints.api import router as complaints_router  # noqa: E402
 from aftersales.customers.api import router as customers_router  # noqa: E402
 from aftersales.dispatch.api import router as dispatch_router  # noqa: E402
 from aftersales.insights.api import router as insights_router  # noqa: E402
+from aftersales.knowledge.api import router as knowledge_router  # noqa: E402
 from aftersales.parts.api import router as parts_router  # noqa: E402
 from aftersales.quality.api import router as quality_router  # noqa: E402
 from aftersales.service.api import router as service_router  # noqa: E402
@@ -158,6 +159,7 @@ from aftersales.surveys.api import router as surveys_router  # noqa: E402
 from aftersales.units.api import router as units_router  # noqa: E402
 from aftersales.warranty.api import router as warranty_router  # noqa: E402
 from aftersales.workforce.api import router as workforce_router  # noqa: E402
+from aftersales.workshop.api import router as workshop_router  # noqa: E402
 
 api.add_router("/catalog/", catalog_router)
 api.add_router("/customers/", customers_router)
@@ -174,4 +176,6 @@ api.add_router("/surveys/", surveys_router)
 api.add_router("/club/", club_router)
 api.add_router("/insights/", insights_router)
 api.add_router("/quality/", quality_router)
+api.add_router("/knowledge/", knowledge_router)
 api.add_router("/dispatch/", dispatch_router)
+api.add_router("/workshop/", workshop_router)

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "aftersales.club",
     "aftersales.insights",
     "aftersales.quality",
+    "aftersales.knowledge",
+    "aftersales.workshop",
     "aftersales.dispatch",
     "aftersales.portal",
     "aftersales.demo",
@@ -199,6 +201,12 @@ else:
     }
 MAILERS = {"default": _mailer}
 DEFAULT_FROM_EMAIL = os.environ.get("AFTERSALES_EMAIL_FROM", "aftersales@localhost")
+# the site's address as customers reach it, for links in e-mails, SMS and calendars
+PUBLIC_URL = (
+    os.environ.get("AFTERSALES_PUBLIC_URL")
+    or os.environ.get("PUBLIC_BASE_URL")  # its name until December 2026
+    or "http://127.0.0.1:8000"
+)
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],

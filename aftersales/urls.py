@@ -72,6 +72,8 @@ urlpatterns = [
     path("club/", include("aftersales.club.urls")),
     path("insights/", include("aftersales.insights.urls")),
     path("quality/", include("aftersales.quality.urls")),
+    path("knowledge/", include("aftersales.knowledge.urls")),
+    path("workshop/", include("aftersales.workshop.urls")),
     path("dispatch/", include("aftersales.dispatch.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -1,6 +1,7 @@
 """Copy the pinned front-end files from node_modules into static/vendor, licences included.
 
 Run after `npm ci --ignore-scripts`; `make` does both. No CDN: the app works offline.
+devDependencies (axe-core) are for the tests only and are never copied.
 """
 
 import shutil

@@ -24,6 +24,32 @@ def _english_to_start_with():
 
 
 @pytest.fixture(autouse=True)
+def _service_caches():
+    """Service types, SLA targets and calendars are cached per process; each test starts (and
+    leaves) them empty, as its database may hold other rows under the same keys."""
+    from aftersales.service import caches
+    from aftersales.service.business import forget_calendars
+
+    caches.forget()
+    forget_calendars()
+    yield
+    caches.forget()
+    forget_calendars()
+
+
+@pytest.fixture
+def token_client(db):
+    """A client sending `Authorization: Bearer <key>` of a new token of `user` (no session)."""
+    from aftersales.core.services import api_token_create
+
+    def make(user):
+        _token, key = api_token_create(user=user, name="test")
+        return Client(headers={"authorization": f"Bearer {key}"})
+
+    return make
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins

@@ -43,7 +43,7 @@ def _tariffs() -> None:
         country="IT",
         name="Aftersales Italia S.r.l.",
         currency="EUR",
-        vat_number="IT01234567890",
+        vat_number="12345670157",
         address="Via Torino 5, 20123 Milano",
         phone="+390212345678",
     )

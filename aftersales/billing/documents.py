@@ -5,21 +5,39 @@ from __future__ import annotations
 
 import base64
 
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from aftersales.core.calendars import country_time_zone
 from aftersales.core.documents import render_pdf
 
 from .choices import Payer
 from .selectors import invoice_balance
+
+# what each payer's share is called on paper (the invoice's page says the same)
+PAYER_SHARES = {
+    Payer.CUSTOMER: _("Customer pays"),
+    Payer.MANUFACTURER: _("Manufacturer pays (warranty)"),
+    Payer.AGENT: _("Agent pays"),
+}
 
 
 def _language(customer, language: str | None) -> str:
     return language or customer.preferred_language or "fa"
 
 
+def _render(template: str, context: dict, *, customer, language: str | None) -> bytes:
+    """The document in the customer's language, its times in the customer's country's time
+    (a visit at 12:00 in Milan is not printed as 14:30, Tehran's time)."""
+    with timezone.override(country_time_zone(customer.country)):
+        return render_pdf(template, context, language=_language(customer, language))
+
+
 def invoice_pdf(invoice, *, language: str | None = None) -> bytes:
     lines = list(invoice.lines.select_related("part"))
     payers = [
         (label, sum((line.total for line in lines if line.payer == code), start=0))
-        for code, label in Payer.choices
+        for code, label in PAYER_SHARES.items()
     ]
     context = {
         "invoice": invoice,
@@ -30,8 +48,8 @@ def invoice_pdf(invoice, *, language: str | None = None) -> bytes:
         "customer": invoice.customer,
         "address": invoice.customer.addresses.first(),
     }
-    return render_pdf(
-        "billing/pdf/invoice.html", context, language=_language(invoice.customer, language)
+    return _render(
+        "billing/pdf/invoice.html", context, customer=invoice.customer, language=language
     )
 
 
@@ -43,9 +61,7 @@ def quote_pdf(quote, *, language: str | None = None) -> bytes:
         "customer": quote.customer,
         "address": quote.customer.addresses.first(),
     }
-    return render_pdf(
-        "billing/pdf/quote.html", context, language=_language(quote.customer, language)
-    )
+    return _render("billing/pdf/quote.html", context, customer=quote.customer, language=language)
 
 
 def _signature_data_url(visit) -> str:
@@ -67,6 +83,6 @@ def job_sheet_pdf(visit, *, language: str | None = None) -> bytes:
         "parts": list(visit.parts.select_related("part")),
         "signature": _signature_data_url(visit),
     }
-    return render_pdf(
-        "billing/pdf/job_sheet.html", context, language=_language(request.customer, language)
+    return _render(
+        "billing/pdf/job_sheet.html", context, customer=request.customer, language=language
     )

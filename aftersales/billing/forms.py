@@ -6,24 +6,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aftersales.catalog.models import Part
-from aftersales.core.forms import BootstrapMixin, DateField
-from aftersales.core.text import latin_digits
+from aftersales.core.forms import AmountField, BootstrapMixin, DateField
 
-from .choices import LineKind, PaymentMethod
+from .choices import LineKind, PaymentMethod, QuoteStatus
 from .models import Company, FixedPrice, LabourRate, RevenueTarget, TaxRate, TravelZone
 
 DATE_FIELDS = {"valid_from", "start", "end"}
-PRICE_FIELDS = {"hourly_rate", "commitment_rate", "fee", "amount"}
-
-
-class AmountField(forms.DecimalField):
-    """An amount typed with Latin or Persian digits, with or without thousands separators
-    ('1,870,000', '۱٬۸۷۰٬۰۰۰')."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = latin_digits(value).replace(",", "").replace("٬", "").replace(" ", "")
-        return super().to_python(value)
+# prices, rates and distances: typed the reader's way (a decimal comma in Italian)
+PRICE_FIELDS = {"hourly_rate", "commitment_rate", "fee", "amount", "percent", "up_to_km"}
 
 
 class RecordForm(BootstrapMixin, forms.ModelForm):
@@ -97,7 +87,7 @@ class QuoteLineForm(BootstrapMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=LineKind.choices, initial=LineKind.LABOUR)
     description = forms.CharField(label=_("Description"), max_length=300, required=False)
     part = forms.ModelChoiceField(label=_("Part"), queryset=Part.objects.none(), required=False)
-    quantity = forms.DecimalField(
+    quantity = AmountField(
         label=_("Quantity"),
         min_value=Decimal("0.01"),
         max_digits=10,
@@ -159,7 +149,7 @@ class QuoteForm(BootstrapMixin, forms.Form):
 class AnswerForm(BootstrapMixin, forms.Form):
     accept = forms.TypedChoiceField(
         label=_("The customer's answer"),
-        choices=[("1", _("Accepted")), ("0", _("Declined"))],
+        choices=[("1", QuoteStatus.ACCEPTED.label), ("0", QuoteStatus.DECLINED.label)],
         coerce=lambda value: value == "1",
     )
 
@@ -179,7 +169,7 @@ class CreditForm(BootstrapMixin, forms.Form):
 
 class LineForm(BootstrapMixin, forms.Form):
     description = forms.CharField(label=_("Description"), max_length=300, required=False)
-    quantity = forms.DecimalField(
+    quantity = AmountField(
         label=_("Quantity"), min_value=Decimal("0.01"), max_digits=10, decimal_places=2
     )
     unit_price = AmountField(label=_("Unit price"), min_value=0, max_digits=18, decimal_places=2)

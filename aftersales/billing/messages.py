@@ -1,22 +1,14 @@
 """Messages to customers about their quotes and invoices (composers for `core.notify`)."""
 
-import os
-
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from aftersales.core.calendars import show_date
 from aftersales.core.money import show_money
 from aftersales.core.notify import in_language_of
+from aftersales.core.public import public_url
 
 from .models import Quote
-
-
-def public_url(path: str) -> str:
-    """`path` on the site's public address (PUBLIC_BASE_URL, from the environment)."""
-    base = getattr(settings, "PUBLIC_BASE_URL", "") or os.environ.get("PUBLIC_BASE_URL", "")
-    return base.rstrip("/") + path
 
 
 def quote_sent(*, quote_id: int, token: str):

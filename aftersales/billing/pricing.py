@@ -19,11 +19,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils import translation
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from aftersales.core.money import quantize
-from aftersales.core.text import persian_digits
+from aftersales.core.text import show_number
 from aftersales.warranty.choices import Payer as WarrantyPayer
 from aftersales.warranty.coverage import Line, coverage_for, local_day, owner_time_zone
 
@@ -70,13 +69,6 @@ class Pricing:
     @property
     def complete(self) -> bool:
         return not self.missing
-
-
-def _number(value) -> str:
-    """A number inside a line's text, as the document's language writes it (Persian digits,
-    an Italian decimal comma)."""
-    text = number_format(value, use_l10n=True)
-    return persian_digits(text) if (translation.get_language() or "").startswith("fa") else text
 
 
 def job_region(request) -> str:
@@ -213,7 +205,7 @@ def _labour_and_travel(visit, pricing: Pricing, product_model) -> None:
             PricedLine(
                 kind=LineKind.LABOUR,
                 description=_("Labour: %(service)s, %(minutes)s minutes")
-                % {"service": request.service_type.name, "minutes": _number(minutes)},
+                % {"service": request.service_type.name, "minutes": show_number(minutes)},
                 quantity=hours,
                 unit_price=rate.hourly_rate if rate else None,
                 rate=rate,
@@ -221,13 +213,15 @@ def _labour_and_travel(visit, pricing: Pricing, product_model) -> None:
         )
         if rate is None:
             pricing.missing.append(_("No labour rate applies to this job."))
+    if visit.workshop_jobs.exists():
+        return  # bench work in a workshop (aftersales.workshop): nobody travelled
     km = _distance(visit)
     zone = tariffs.travel_zone(country=country, km=km, on=pricing.priced_on)
     if zone is not None:
         if km is None:
             text = _("Travel: %(zone)s (distance not known)") % {"zone": zone.name}
         else:
-            text = _("Travel: %(zone)s, %(km)s km") % {"zone": zone.name, "km": _number(km)}
+            text = _("Travel: %(zone)s, %(km)s km") % {"zone": zone.name, "km": show_number(km)}
         pricing.lines.append(
             PricedLine(
                 kind=LineKind.TRAVEL,
@@ -238,7 +232,7 @@ def _labour_and_travel(visit, pricing: Pricing, product_model) -> None:
         )
     elif km is not None and tariffs.travel_zone(country=country, km=None, on=pricing.priced_on):
         pricing.missing.append(
-            _("The customer is %(km)s km away, beyond every travel zone.") % {"km": _number(km)}
+            _("The customer is %(km)s km away, beyond every travel zone.") % {"km": show_number(km)}
         )
 
 

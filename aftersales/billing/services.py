@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+import zoneinfo
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,7 +16,9 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from aftersales.core.choices import Role
+from aftersales.core import identity
+from aftersales.core.calendars import country_time_zone
+from aftersales.core.choices import Country, Role
 from aftersales.core.money import PRECISION, quantize, show_money
 from aftersales.core.notify import notify
 from aftersales.core.numbering import next_number
@@ -32,6 +35,7 @@ from .choices import (
     QuoteStatus,
 )
 from .models import (
+    Company,
     FixedPrice,
     Invoice,
     InvoiceLine,
@@ -47,6 +51,12 @@ from .pricing import price_visit
 from .selectors import invoice_balance
 
 HUNDRED = Decimal(100)
+
+
+def company_today(company) -> dt.date:
+    """The day in the company's country, whoever's clock asks: a fattura issued (or a quote made)
+    at 23:30 in Milan on 31 December is that year's, though it is already the next in Tehran."""
+    return timezone.localdate(timezone=zoneinfo.ZoneInfo(country_time_zone(company.country)))
 
 
 def _may(by, roles) -> None:
@@ -67,8 +77,21 @@ def record_save(*, instance, data: dict, by):
         setattr(instance, name, value)
     instance.full_clean()
     _check_prices(instance)
+    _check_company(instance)
     instance.save()
     return instance
+
+
+def _check_company(instance) -> None:
+    """The Italian company's partita IVA is printed on every invoice: it must be a real one
+    (11 digits with their check digit; an 'IT' before it is dropped)."""
+    if not isinstance(instance, Company) or instance.country != Country.ITALY:
+        return
+    if instance.vat_number:
+        try:
+            instance.vat_number = identity.validate_partita_iva(instance.vat_number)
+        except ValidationError as error:
+            raise ValidationError({"vat_number": error.messages}) from error
 
 
 # the prices of each kind of record, in its company's currency (a target: in its own)
@@ -198,7 +221,7 @@ def quote_create(
         raise ValidationError(
             _("No billing company is set up for the customer's country: ask finance.")
         )
-    today = timezone.localdate()
+    today = company_today(company)
     if valid_until is not None and valid_until < today:
         raise ValidationError({"valid_until": _("Choose a day from today on.")})
     rounded = _round_lines(lines, company.currency)
@@ -242,7 +265,7 @@ def quote_send(*, quote: Quote, by) -> Quote:
     quote = _lock_quote(quote)
     if quote.status not in (QuoteStatus.DRAFT, QuoteStatus.SENT):
         raise ValidationError(_("Only a draft or a sent quote can be sent."))
-    if quote.valid_until < timezone.localdate():
+    if quote.valid_until < company_today(quote.company):
         raise ValidationError(_("This quote has expired: create a new one."))
     token = secrets.token_urlsafe(24)
     quote.token_digest = token_digest(token)
@@ -274,7 +297,7 @@ def quote_decide(*, quote: Quote, accept: bool, via: str, by=None, token: str = 
         _may(by, Quote.policy.change)
     if quote.status != QuoteStatus.SENT:
         raise ValidationError(_("This quote has already been answered."))
-    if quote.valid_until < timezone.localdate():
+    if quote.valid_until < company_today(quote.company):
         raise ValidationError(_("This quote has expired: ask for a new one."))
     quote.status = QuoteStatus.ACCEPTED if accept else QuoteStatus.DECLINED
     quote.decided_at = timezone.now()
@@ -434,7 +457,7 @@ def _series(invoice: Invoice, year: int) -> str:
 
 
 def _issue(invoice: Invoice, *, by) -> None:
-    today = timezone.localdate()
+    today = company_today(invoice.company)  # dated and numbered by its country's day
     invoice.status = InvoiceStatus.ISSUED
     invoice.issue_date = today
     invoice.issued_at = timezone.now()

@@ -160,7 +160,9 @@ class Part(models.Model):
 class PartPrice(models.Model):
     """A price of a part on a price list, in a currency, from a date on."""
 
-    part = models.ForeignKey(Part, on_delete=models.CASCADE, related_name="prices")
+    part = models.ForeignKey(
+        Part, on_delete=models.CASCADE, related_name="prices", verbose_name=_("part")
+    )
     price_list = models.CharField(_("price list"), max_length=10, choices=PriceList)
     currency = models.CharField(_("currency"), max_length=3, choices=Currency)
     amount = models.DecimalField(

@@ -58,7 +58,12 @@ class PointsEntry(models.Model):
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     at = models.DateTimeField(_("date"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
 
     objects = RestrictedManager()

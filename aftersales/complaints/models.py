@@ -139,7 +139,12 @@ class Complaint(models.Model):
         related_name="complaints",
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
 
     objects = RestrictedManager()
@@ -174,13 +179,20 @@ class Complaint(models.Model):
 class ComplaintEvent(models.Model):
     """One step of a complaint's record: what happened, when, by whom, at which level."""
 
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.CASCADE, related_name="events", verbose_name=_("complaint")
+    )
     kind = models.CharField(_("what"), max_length=15, choices=EventKind)
     stage = models.CharField(_("stage"), max_length=15, choices=Stage)
     level = models.PositiveSmallIntegerField(_("escalation level"), default=0)
     at = models.DateTimeField(_("at"))
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
     )
     note = models.TextField(_("note"), blank=True)
 

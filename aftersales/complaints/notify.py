@@ -8,7 +8,6 @@ goes to the contact details given with it. Links in messages are absolute, from
 
 from __future__ import annotations
 
-import os
 from types import SimpleNamespace
 
 from django.conf import settings
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from aftersales.core.notify import in_language_of, notify
+from aftersales.core.public import public_url
 
 ACKNOWLEDGED, ANSWERED, CLOSED = "acknowledged", "answered", "closed"
 OVERDUE, APPEAL, SAFETY, ASSIGNED = "overdue", "appeal", "safety", "assigned"
@@ -30,13 +30,6 @@ REASONS = {
     SAFETY: gettext_lazy("it is a safety issue"),
     ASSIGNED: gettext_lazy("it has been assigned to you"),
 }
-
-
-def public_url(path: str) -> str:
-    base = getattr(settings, "AFTERSALES_PUBLIC_URL", "") or os.environ.get(
-        "AFTERSALES_PUBLIC_URL", "http://localhost:8000"
-    )
-    return base.rstrip("/") + path
 
 
 def recipient_of(complaint):

@@ -7,12 +7,20 @@ import datetime as dt
 import re
 
 import jdatetime
+from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.translation import get_language
 
 from .text import latin_digits, persian_digits
 
+COUNTRY_TIME_ZONES = {"IR": "Asia/Tehran", "IT": "Europe/Rome"}
+
 _JALALI_INPUT = re.compile(r"^\s*(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$")
+
+
+def country_time_zone(country: str | None) -> str:
+    """The time zone a customer of `country` reads times in (the site's when unknown)."""
+    return COUNTRY_TIME_ZONES.get(country or "", settings.TIME_ZONE)
 
 
 def uses_jalali(language: str | None = None) -> bool:
@@ -35,6 +43,12 @@ def show_date(value: dt.date | dt.datetime | None, *, with_time: bool = False) -
     if isinstance(value, dt.datetime):
         return formats.date_format(value, "SHORT_DATETIME_FORMAT")
     return formats.date_format(value, "SHORT_DATE_FORMAT")
+
+
+def show_time(value: dt.datetime) -> str:
+    """A moment's time of day, 24-hour, in the reader's digits: '10:45' ('۱۰:۴۵')."""
+    text = timezone.localtime(value).strftime("%H:%M")
+    return persian_digits(text) if uses_jalali() else text
 
 
 def show_month(month: dt.date) -> str:

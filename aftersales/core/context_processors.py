@@ -12,6 +12,7 @@ BILLING = {Role.FINANCE, Role.MANAGER}
 COMPLAINTS = {Role.OPERATOR, Role.QUALITY, Role.MANAGER, Role.DISPATCHER, Role.AGENT}
 SATISFACTION = COMPLAINTS | {Role.FINANCE}
 RECOVERY = {Role.OPERATOR, Role.QUALITY, Role.MANAGER, Role.AGENT}
+WORKSHOP = {Role.OPERATOR, Role.DISPATCHER, Role.TECHNICIAN, Role.AGENT, Role.MANAGER}
 WORKFORCE_KEEPERS = {Role.MANAGER, Role.WAREHOUSE, Role.DISPATCHER, Role.TECHNICIAN}
 
 # A menu item: (url name, label, icon, roles that see it — None = every staff role).
@@ -32,8 +33,10 @@ MENU = [
                 {Role.DISPATCHER, Role.MANAGER, Role.AGENT},
             ),
             ("service:today", _("My visits today"), "geo-alt", {Role.TECHNICIAN}),
+            ("workshop:queue", _("Workshop"), "wrench-adjustable-circle", WORKSHOP),
             ("service:defects", _("Defect reports"), "bug", {Role.QUALITY, Role.MANAGER}),
             ("service:campaigns", _("Campaigns"), "megaphone", {Role.QUALITY, Role.MANAGER}),
+            ("knowledge:list", _("Knowledge base"), "journal-text", None),
         ],
     ),
     (

@@ -1,14 +1,22 @@
 """Form fields that speak the user's language: Jalali dates for `fa`, phones in any format."""
 
 import datetime as dt
+import re
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
+from django.utils.formats import number_format
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from . import calendars, identity, phones
 from .text import latin_digits, persian_digits
+
+# Django 6's label of an empty choice, which its own Persian and Italian catalogues lack: ours
+# translate it (LOCALE_PATHS come before Django's).
+gettext_noop("- Select an option -")
 
 INTEGER_MAX = 2_147_483_647  # the largest whole number an integer column holds on every database
 
@@ -56,6 +64,56 @@ class NumberInput(forms.NumberInput):
         if isinstance(value, str):
             value = latin_digits(value).replace("\u066b", ".")  # ٫, the Persian decimal point
         return value
+
+
+def _italian() -> bool:
+    return (get_language() or "").startswith("it")
+
+
+_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(\.\d{3})+$")
+
+
+def typed_decimal(text: str) -> str:
+    """A number as its reader typed it, as Python reads it. Italian: '1.234,50' and '48,50'
+    (a comma for the decimals, dots between thousands; '48.50' is still read as 48.50, a dot
+    before three digits as thousands); otherwise commas and Persian separators group thousands
+    ('1,870,000', '۱٬۸۷۰٬۰۰۰') and the point (or Persian ٫) marks the decimals."""
+    text = latin_digits(text).replace("\u066b", ".").replace("٬", "")
+    text = "".join(text.split())
+    if _italian():
+        if "," in text:
+            return text.replace(".", "").replace(",", ".")
+        return text.replace(".", "") if _THOUSANDS.match(text) else text
+    return text.replace(",", "")
+
+
+class DecimalInput(NumberInput):
+    """In Italian a text box with a decimal keyboard, showing '48,50': a browser's number box
+    follows its own locale, and an English one reads '48,50' as 4850. Elsewhere `NumberInput`."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if _italian():
+            widget = context["widget"]
+            widget["type"] = "text"
+            widget["attrs"]["inputmode"] = "decimal"
+            widget["attrs"]["dir"] = "ltr"
+            widget["attrs"].pop("step", None)
+            if isinstance(value, (Decimal, int, float)):
+                widget["value"] = number_format(value, use_l10n=True)
+        return context
+
+
+class AmountField(forms.DecimalField):
+    """An amount or a quantity typed the reader's way (`typed_decimal`): Latin or Persian
+    digits, thousands grouped or not, a decimal comma in Italian."""
+
+    widget = DecimalInput
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = typed_decimal(value)
+        return super().to_python(value)
 
 
 class DateField(forms.DateField):

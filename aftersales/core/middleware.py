@@ -5,7 +5,24 @@ import zoneinfo
 from django.http import Http404
 from django.utils import timezone, translation
 
+from .calendars import country_time_zone
 from .choices import Role
+
+ZONE_KEY = "_aftersales_zone"
+
+
+def zone_of(request, user) -> str:
+    """The user's own time zone; without one, their country's (an Italian agent's staff or
+    customer reads Rome's time, not the site's Tehran), found once per session."""
+    if user.time_zone:
+        return user.time_zone
+    session = getattr(request, "session", None)
+    zone = session.get(ZONE_KEY) if session is not None else None
+    if zone is None:
+        zone = country_time_zone(user.home_country())
+        if session is not None:
+            session[ZONE_KEY] = zone
+    return zone
 
 
 class UserPreferencesMiddleware:
@@ -20,11 +37,10 @@ class UserPreferencesMiddleware:
             if user.language:
                 translation.activate(user.language)
                 request.LANGUAGE_CODE = user.language
-            if user.time_zone:
-                try:
-                    timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
-                except zoneinfo.ZoneInfoNotFoundError:
-                    timezone.deactivate()
+            try:
+                timezone.activate(zoneinfo.ZoneInfo(zone_of(request, user)))
+            except zoneinfo.ZoneInfoNotFoundError:
+                timezone.deactivate()
         response = self.get_response(request)
         timezone.deactivate()
         return response

@@ -37,6 +37,14 @@ class User(AbstractUser):
     def is_staff_role(self) -> bool:
         return self.role not in (Role.CUSTOMER,)
 
+    def home_country(self) -> str | None:
+        """The country the user works or lives in, when known: their agent's, or, for a
+        customer, their own (one query)."""
+        if self.agent_id:
+            return self.agent.country
+        customer = getattr(self, "customer", None)  # the portal login's customer
+        return customer.country if customer is not None else None
+
 
 class ApiTokenQuerySet(models.QuerySet):
     def active(self):
@@ -46,13 +54,15 @@ class ApiTokenQuerySet(models.QuerySet):
 class ApiToken(models.Model):
     """A personal API token, e.g. for an agent's own system. Only its hash is stored."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user")
+    )
     name = models.CharField(_("name"), max_length=100)
-    prefix = models.CharField(max_length=12, db_index=True)
-    digest = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    prefix = models.CharField(max_length=12, db_index=True, verbose_name=_("prefix"))
+    digest = models.CharField(max_length=64, unique=True, verbose_name=_("digest"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    last_used_at = models.DateTimeField(null=True, blank=True, verbose_name=_("last used at"))
+    revoked_at = models.DateTimeField(null=True, blank=True, verbose_name=_("revoked at"))
 
     objects = ApiTokenQuerySet.as_manager()
 

@@ -23,13 +23,16 @@ and add its dotted path to the setting.
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.tasks import task
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
+
+from .calendars import country_time_zone
 
 log = logging.getLogger(__name__)
 DEFAULT_BACKENDS = ["aftersales.core.notify.EmailBackend"]
@@ -66,9 +69,15 @@ def send_now(*, customer, subject: str, body: str) -> None:
             log.exception("notification back-end %r failed", backend)
 
 
+@contextmanager
 def in_language_of(customer):
-    """A context in which messages to `customer` are written (their language, else the default)."""
-    return translation.override(customer.preferred_language or settings.LANGUAGE_CODE)
+    """A context in which messages to `customer` are written: their language (else the default)
+    and the time of their country, so a visit at 10:00 in Milan is not told as 12:30."""
+    with (
+        translation.override(customer.preferred_language or settings.LANGUAGE_CODE),
+        timezone.override(country_time_zone(getattr(customer, "country", None))),
+    ):
+        yield
 
 
 @task()

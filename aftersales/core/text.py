@@ -1,6 +1,10 @@
 """Text helpers for three languages: digits in any script, normalised search keys."""
 
 import re
+from decimal import Decimal, InvalidOperation
+
+from django.utils.formats import number_format
+from django.utils.translation import get_language
 
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
@@ -18,6 +22,22 @@ def latin_digits(value: str) -> str:
 
 def persian_digits(value: str) -> str:
     return value.translate(_TO_PERSIAN)
+
+
+def show_number(value, *, trim: bool = True) -> str:
+    """A number as the reader writes it: the language's decimal separator (0,75 in Italian),
+    Persian digits in Persian, and, with `trim`, a decimal without trailing zeros (10.00 -> 10,
+    0.750 -> 0.75). Text that is not a number is returned as it is."""
+    if isinstance(value, str | float):
+        try:
+            value = Decimal(str(value))
+        except InvalidOperation:
+            return str(value)
+    if isinstance(value, Decimal) and trim:
+        value = value.quantize(1) if value == value.to_integral_value() else value.normalize()
+        value = Decimal(f"{value:f}")  # no exponent: 1E+2 -> 100
+    text = number_format(value, use_l10n=True)
+    return persian_digits(text) if (get_language() or "").startswith("fa") else text
 
 
 # A number standing alone in a sentence: not part of a code (a serial, a document number, a phone).

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from aftersales.core.forms import BootstrapMixin, PhoneField
+from aftersales.core.phones import format_phone
 from aftersales.core.text import latin_digits
 
 from .models import Address, Customer
@@ -37,8 +38,8 @@ class CustomerForm(BootstrapMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            numbers = [phone.number for phone in self.instance.phones.all()]
+        if self.instance.pk:  # shown as people write them: +39 02 7503 5912, not +390275035912
+            numbers = [format_phone(phone.number) for phone in self.instance.phones.all()]
             self.initial.setdefault("phone", numbers[0] if numbers else "")
             self.initial.setdefault("phone_2", numbers[1] if len(numbers) > 1 else "")
         for name in ("national_id", "vat_number"):

@@ -113,7 +113,9 @@ class Customer(models.Model):
 class Phone(models.Model):
     """A customer's phone number, stored in E.164 so that any typed form finds it."""
 
-    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="phones")
+    customer = models.ForeignKey(
+        Customer, verbose_name=_("customer"), on_delete=models.CASCADE, related_name="phones"
+    )
     number = models.CharField(_("number"), max_length=20, db_index=True)
     kind = models.CharField(_("kind"), max_length=10, choices=PhoneKind, default=PhoneKind.MOBILE)
     is_primary = models.BooleanField(_("primary"), default=False)
@@ -143,7 +145,9 @@ class Phone(models.Model):
 class Address(models.Model):
     """Where a customer lives or has units installed."""
 
-    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="addresses")
+    customer = models.ForeignKey(
+        Customer, verbose_name=_("customer"), on_delete=models.CASCADE, related_name="addresses"
+    )
     label = models.CharField(
         _("label"), max_length=50, blank=True, help_text=_("e.g. home, office, villa")
     )
@@ -170,6 +174,18 @@ class Address(models.Model):
 
     def __str__(self):
         return ", ".join(part for part in (self.line, self.city, self.region) if part)
+
+    @property
+    def postal(self) -> str:
+        """The address as its country writes it on an envelope or an invoice. Italy: the CAP
+        before the city and the provincia's sigla after it ('Via Roma 1, 20121 Milano (MI)'; a
+        regione is not written); elsewhere as the address reads on screen."""
+        if self.country == Country.ITALY:
+            town = " ".join(part for part in (self.postal_code, self.city) if part)
+            if len(self.region) == 2 and self.region.isalpha():
+                town = f"{town} ({self.region.upper()})"
+            return ", ".join(part for part in (self.line, town) if part)
+        return str(self)
 
 
 track(Customer, Phone, Address)

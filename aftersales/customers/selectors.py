@@ -3,7 +3,9 @@
 import re
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import get_language
 
+from aftersales.core.choices import Country, Language
 from aftersales.core.phones import parse_phone
 from aftersales.core.search import prefix_q
 from aftersales.core.text import latin_digits, search_key
@@ -29,6 +31,8 @@ def customers_find(*, user, query: str) -> QuerySet[Customer]:
     if phone:
         ids += Phone.objects.filter(number=phone).values_list("customer_id", flat=True)
     compact = _ID_CHARS.sub("", text).upper()
+    if compact.startswith("IT") and len(compact) == 13 and compact[2:].isdigit():
+        compact = compact[2:]  # a partita IVA as VIES writes it: IT + the 11 digits stored
     if len(compact) >= 10 and compact.isalnum():
         ids += Customer.objects.filter(Q(national_id=compact) | Q(vat_number=compact)).values_list(
             "pk", flat=True
@@ -53,3 +57,20 @@ def customer_units(*, user, customer: Customer):
         .filter(owner=customer)
         .select_related("product_model", "product_model__category", "service_agent")
     )
+
+
+def new_customer_defaults(user) -> dict:
+    """The country and language a new customer most likely has, as the form's first guess: the
+    user's agent's country, else Italy for a desk that works in Italian or in Italy's time, else
+    Iran (so an Italian desk does not have its codici fiscali checked as Iranian codes)."""
+    agent = getattr(user, "agent", None)
+    if agent is not None:
+        country = agent.country
+    elif user.time_zone == "Europe/Rome" or (user.language or get_language() or "").startswith(
+        "it"
+    ):
+        country = Country.ITALY
+    else:
+        country = Country.IRAN
+    language = Language.ITALIAN if country == Country.ITALY else Language.PERSIAN
+    return {"country": country, "preferred_language": language}

@@ -145,11 +145,27 @@ def address_add(
     *, customer: Customer, by: User | None, is_default: bool = False, **data
 ) -> Address:
     address = Address(customer=customer, is_default=is_default, **data)
+    _italian_address(address)
     address.full_clean()
     if is_default:
         customer.addresses.filter(is_default=True).update(is_default=False)
     address.save()
     return address
+
+
+def _italian_address(address: Address) -> None:
+    """An Italian address has a 5-digit CAP (when given), and a provincia typed as its sigla
+    ('mi') is kept in capitals ('MI')."""
+    if address.country != Country.ITALY:
+        return
+    address.postal_code = latin_digits(address.postal_code or "").replace(" ", "")
+    region = (address.region or "").strip()
+    if len(region) == 2 and region.isalpha():
+        address.region = region.upper()
+    if address.postal_code and not (
+        len(address.postal_code) == 5 and address.postal_code.isdigit()
+    ):
+        raise ValidationError({"postal_code": [_("An Italian CAP has 5 digits, e.g. 20121.")]})
 
 
 @transaction.atomic

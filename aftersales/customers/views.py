@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from aftersales.core.views.edit import form_page, require
 from aftersales.core.views.lists import Column, ObjectListView
 
-from . import services
+from . import selectors, services
 from .filters import CustomerFilter
 from .forms import AddressForm, CustomerForm
 from .models import Customer
@@ -24,6 +24,7 @@ def _primary_phone(customer):
 
 class CustomerList(ObjectListView):
     model = Customer
+    title = gettext_lazy("Customers")
     filterset_class = CustomerFilter
     default_sort = "search_name"
     columns = [
@@ -61,7 +62,7 @@ def customer_detail(request, pk: int):
 @login_required
 def customer_create(request):
     require(request, Customer, "add")
-    form = CustomerForm(request.POST or None)
+    form = CustomerForm(request.POST or None, initial=selectors.new_customer_defaults(request.user))
     return form_page(
         request,
         form,

@@ -51,10 +51,20 @@ class Plan(models.Model):
     utilization = models.DecimalField(_("utilisation"), max_digits=5, decimal_places=4, default=0)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("published by"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -85,7 +95,9 @@ class Assignment(models.Model):
     `pinned` assignments were fixed by hand (the optimiser keeps technician and start); `started`
     ones are visits under way, kept as they are."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="assignments")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("plan")
+    )
     request = models.ForeignKey(
         "service.ServiceRequest",
         verbose_name=_("request"),

@@ -236,13 +236,28 @@ class StockMove(models.Model):
         related_name="+",
     )
     reservation = models.ForeignKey(
-        "Reservation", null=True, blank=True, on_delete=models.PROTECT, related_name="moves"
+        "Reservation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="moves",
+        verbose_name=_("reservation"),
     )
     transfer = models.ForeignKey(
-        "Transfer", null=True, blank=True, on_delete=models.PROTECT, related_name="moves"
+        "Transfer",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="moves",
+        verbose_name=_("transfer"),
     )
     defective_return = models.ForeignKey(
-        "DefectiveReturn", null=True, blank=True, on_delete=models.PROTECT, related_name="moves"
+        "DefectiveReturn",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="moves",
+        verbose_name=_("defective return"),
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
     by = models.ForeignKey(
@@ -400,8 +415,12 @@ class DemandLine(models.Model):
     """A line of demand on a warehouse (a reservation asked for): served from stock or not.
     The parts fill rate of a warehouse is served lines / requested lines."""
 
-    warehouse = models.ForeignKey(Warehouse, on_delete=models.PROTECT, related_name="demand")
-    part = models.ForeignKey("catalog.Part", on_delete=models.PROTECT, related_name="+")
+    warehouse = models.ForeignKey(
+        Warehouse, on_delete=models.PROTECT, related_name="demand", verbose_name=_("warehouse")
+    )
+    part = models.ForeignKey(
+        "catalog.Part", on_delete=models.PROTECT, related_name="+", verbose_name=_("part")
+    )
     quantity = models.PositiveIntegerField(_("quantity"))
     served = models.BooleanField(_("served from stock"))
     document_type = models.CharField(_("document type"), max_length=20, choices=DocumentType)
@@ -519,8 +538,12 @@ class StockCount(models.Model):
 
 
 class StockCountLine(models.Model):
-    count = models.ForeignKey(StockCount, on_delete=models.CASCADE, related_name="lines")
-    part = models.ForeignKey("catalog.Part", on_delete=models.PROTECT, related_name="+")
+    count = models.ForeignKey(
+        StockCount, on_delete=models.CASCADE, related_name="lines", verbose_name=_("count")
+    )
+    part = models.ForeignKey(
+        "catalog.Part", on_delete=models.PROTECT, related_name="+", verbose_name=_("part")
+    )
     expected = models.IntegerField(_("expected"))
     counted = models.PositiveIntegerField(_("counted"))
 

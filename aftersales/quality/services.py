@@ -9,12 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Count
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from aftersales.catalog.models import Category, FailureCode, Part, ProductModel
+from aftersales.core.choices import Role
 from aftersales.core.models import User
 from aftersales.core.numbering import next_number
 from aftersales.service.choices import DefectStatus
@@ -51,6 +54,22 @@ def _may(user: User | None, model, action: str) -> None:
 # ---------------------------------------------------------------- early warning
 
 
+def _readers_language(by: User | None) -> str:
+    """The language an investigation is written in: the person's who runs the scan, or, for
+    the nightly run, the one most of the active quality engineers read."""
+    if by is not None:
+        return translation.get_language() or settings.LANGUAGE_CODE
+    engineers = (
+        User.objects.filter(is_active=True, role=Role.QUALITY)
+        .exclude(language="")
+        .values("language")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "language")
+    )
+    most = engineers.first()
+    return most["language"] if most else settings.LANGUAGE_CODE
+
+
 @transaction.atomic
 def warning_scan(
     *,
@@ -64,6 +83,7 @@ def warning_scan(
     for each group newly flagged, and open an investigation (a CAPA) for it."""
     _may(by, EarlyWarning, "add")
     on = on or timezone.localdate()
+    language = _readers_language(by)
     raised = []
     for signal in selectors.detect(by, models=models, window=window, alpha=alpha, on=on):
         if not signal.flagged:
@@ -88,26 +108,27 @@ def warning_scan(
             status=WarningStatus.INVESTIGATING,
             detected_at=timezone.now(),
         )
-        capa_open(
-            by=by,
-            title=_("Claim rate of %(group)s of %(model)s")
-            % {"group": signal.group, "model": signal.product_model.code},
-            source=CapaSource.EARLY_WARNING,
-            warning=warning,
-            product_model=signal.product_model,
-            problem=_(
-                "%(claims)s claims in the first %(window)s months of service where "
-                "%(expected)s were expected at the rate of the rest of the model "
-                "(%(ratio)s times; adjusted p = %(p)s)."
+        with translation.override(language):
+            capa_open(
+                by=by,
+                title=_("Claim rate of %(group)s of %(model)s")
+                % {"group": signal.group, "model": signal.product_model.code},
+                source=CapaSource.EARLY_WARNING,
+                warning=warning,
+                product_model=signal.product_model,
+                problem=_(
+                    "%(claims)s claims in the first %(window)s months of service where "
+                    "%(expected)s were expected at the rate of the rest of the model "
+                    "(%(ratio)s times; adjusted p = %(p)s)."
+                )
+                % {
+                    "claims": c.x,
+                    "window": window,
+                    "expected": f"{c.expected:.1f}",
+                    "ratio": f"{(c.ratio or 0):.2f}",
+                    "p": f"{signal.adjusted_p:.2g}",
+                },
             )
-            % {
-                "claims": c.x,
-                "window": window,
-                "expected": f"{c.expected:.1f}",
-                "ratio": f"{(c.ratio or 0):.2f}",
-                "p": f"{signal.adjusted_p:.2g}",
-            },
-        )
         raised.append(warning)
     return raised
 

@@ -23,6 +23,7 @@ from .models import ServiceRequest, ServiceType, Visit
 from .schemas import (
     CheckInIn,
     CloseIn,
+    DepartIn,
     RequestIn,
     RequestOut,
     ScheduleIn,
@@ -166,6 +167,13 @@ def visit_list(request, status: str = "", mine: bool = False):
 @router.get("/visits/{visit_id}", response={200: VisitOut, ERRORS: ErrorOut})
 def visit_get(request, visit_id: int):
     return get_object_or_404(_visits(request), pk=visit_id)
+
+
+@router.post("/visits/{visit_id}/depart", response={200: VisitOut, ERRORS: ErrorOut})
+def visit_depart(request, visit_id: int, payload: DepartIn):
+    """The technician is on the way: the customer is told when to expect them."""
+    visit = get_object_or_404(_visits(request, "change"), pk=visit_id)
+    return services.visit_depart(visit=visit, by=request.user, minutes=payload.minutes)
 
 
 @router.post("/visits/{visit_id}/check-in", response={200: VisitOut, ERRORS: ErrorOut})

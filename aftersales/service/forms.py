@@ -209,6 +209,12 @@ class SignatureForm(BootstrapMixin, forms.Form):
     signature = forms.CharField(widget=forms.HiddenInput)
 
 
+class DepartForm(BootstrapMixin, forms.Form):
+    minutes = forms.IntegerField(
+        label=_("Arriving in (minutes)"), min_value=1, max_value=8 * 60, initial=30
+    )
+
+
 class CloseForm(BootstrapMixin, forms.Form):
     result = forms.ChoiceField(choices=VisitResult.choices, label=_("Result"))
     labour_minutes = forms.IntegerField(label=_("Labour (minutes)"), min_value=0)
@@ -229,6 +235,18 @@ class SupportForm(BootstrapMixin, forms.Form):
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    article = forms.ModelChoiceField(queryset=None, label=_("Article followed"), required=False)
+
+    def __init__(self, *args, articles, **kwargs):
+        """`articles`: the knowledge-base articles for the request, to say which one helped;
+        the field is left out when there is none."""
+        super().__init__(*args, **kwargs)
+        if articles:
+            self.fields["article"].queryset = type(articles[0]).objects.filter(
+                pk__in=[article.pk for article in articles]
+            )
+        else:
+            del self.fields["article"]
 
 
 class RescheduleForm(BootstrapMixin, forms.Form):

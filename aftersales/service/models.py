@@ -114,7 +114,10 @@ class SlaTarget(models.Model):
     """Response and resolution targets, in business hours, for a type and priority."""
 
     service_type = models.ForeignKey(
-        ServiceType, on_delete=models.CASCADE, related_name="sla_targets"
+        ServiceType,
+        on_delete=models.CASCADE,
+        related_name="sla_targets",
+        verbose_name=_("service type"),
     )
     priority = models.PositiveSmallIntegerField(_("priority"), choices=Priority)
     response_hours = models.DecimalField(
@@ -259,7 +262,12 @@ class ServiceRequest(models.Model):
         _("meter reading at opening"), max_digits=12, decimal_places=1, null=True, blank=True
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
 
     objects = RestrictedManager()
@@ -299,7 +307,10 @@ class StatusChange(models.Model):
     """One step of a request's life: from which state to which, by whom, when, why."""
 
     request = models.ForeignKey(
-        ServiceRequest, on_delete=models.CASCADE, related_name="status_changes"
+        ServiceRequest,
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name=_("request"),
     )
     from_status = models.CharField(
         pgettext_lazy("movement", "from"), max_length=20, choices=Status, blank=True
@@ -307,7 +318,12 @@ class StatusChange(models.Model):
     to_status = models.CharField(pgettext_lazy("movement", "to"), max_length=20, choices=Status)
     at = models.DateTimeField(_("at"))
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
 
@@ -346,6 +362,8 @@ class Visit(models.Model):
         on_delete=models.SET_NULL,
         related_name="follow_ups",
     )
+    departed_at = models.DateTimeField(_("on the way since"), null=True, blank=True)
+    expected_at = models.DateTimeField(_("expected arrival"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     checked_out_at = models.DateTimeField(_("checked out"), null=True, blank=True)
     latitude = models.DecimalField(
@@ -367,7 +385,12 @@ class Visit(models.Model):
     signed_by = models.CharField(_("signed by"), max_length=200, blank=True)
     signed_at = models.DateTimeField(_("signed"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
 
     objects = RestrictedManager()
@@ -405,7 +428,9 @@ class Visit(models.Model):
 class VisitPart(models.Model):
     """A spare part used on a visit, issued from the technician's van when there is one."""
 
-    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="parts")
+    visit = models.ForeignKey(
+        Visit, on_delete=models.CASCADE, related_name="parts", verbose_name=_("visit")
+    )
     part = models.ForeignKey("catalog.Part", verbose_name=_("part"), on_delete=models.PROTECT)
     quantity = models.PositiveIntegerField(_("quantity"), validators=[MinValueValidator(1)])
     warehouse = models.ForeignKey(
@@ -417,7 +442,12 @@ class VisitPart(models.Model):
         related_name="+",
     )
     move = models.ForeignKey(
-        "parts.StockMove", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "parts.StockMove",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("move"),
     )
 
     objects = RestrictedManager()
@@ -435,12 +465,19 @@ class VisitPart(models.Model):
 class VisitPhoto(models.Model):
     """A photo taken on a visit; served only through a restricted view."""
 
-    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="photos")
+    visit = models.ForeignKey(
+        Visit, on_delete=models.CASCADE, related_name="photos", verbose_name=_("visit")
+    )
     image = models.FileField(_("photo"), upload_to="service/photos/")
     caption = models.CharField(_("caption"), max_length=200, blank=True)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("uploaded by"),
     )
 
     objects = RestrictedManager()
@@ -460,7 +497,10 @@ class SupportSession(models.Model):
     """Support without a visit: a remote troubleshooting session or a customer training (R7.1)."""
 
     request = models.ForeignKey(
-        ServiceRequest, on_delete=models.CASCADE, related_name="support_sessions"
+        ServiceRequest,
+        on_delete=models.CASCADE,
+        related_name="support_sessions",
+        verbose_name=_("request"),
     )
     kind = models.CharField(_("kind"), max_length=10, choices=SupportKind)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel)
@@ -468,9 +508,22 @@ class SupportSession(models.Model):
     minutes = models.PositiveIntegerField(_("minutes"), default=0)
     attendees = models.PositiveSmallIntegerField(_("people trained"), default=0)
     notes = models.TextField(_("notes"), blank=True)
+    article = models.ForeignKey(
+        "knowledge.Article",
+        verbose_name=_("article used"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="support_sessions",
+    )
     at = models.DateTimeField(_("at"))
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
     )
 
     objects = RestrictedManager()
@@ -501,7 +554,12 @@ class DefectReport(models.Model):
         _("status"), max_length=15, choices=DefectStatus, default=DefectStatus.OPEN
     )
     raised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("raised by"),
     )
     raised_at = models.DateTimeField(_("raised"), auto_now_add=True)
 
@@ -629,10 +687,17 @@ class Campaign(models.Model):
 class CampaignContact(models.Model):
     """One owner to reach in a campaign, with the request opened for their unit."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="contacts")
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("campaign")
+    )
     unit = models.ForeignKey("units.Unit", verbose_name=_("unit"), on_delete=models.PROTECT)
     request = models.ForeignKey(
-        ServiceRequest, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        ServiceRequest,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("request"),
     )
     status = models.CharField(
         _("status"), max_length=15, choices=ContactStatus, default=ContactStatus.PENDING
@@ -657,5 +722,28 @@ class CampaignContact(models.Model):
         ]
 
 
+class CalendarFeed(models.Model):
+    """A technician's secret link to their visits as a calendar (iCalendar) that a phone's
+    calendar subscribes to. Only the key's hash is kept; a new link replaces the old one."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="calendar_feed",
+    )
+    digest = models.CharField(_("digest"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"))
+    last_read_at = models.DateTimeField(_("last read"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar link")
+        verbose_name_plural = _("calendar links")
+
+    def __str__(self):
+        return str(self.user)
+
+
 track(SupportSession, DefectReport, MaintenancePlan, Campaign, CampaignContact)
+track(CalendarFeed, exclude=("digest", "last_read_at"))
 track(ServiceType, SlaTarget, Holiday, ServiceRequest, Visit, VisitPart, VisitPhoto)

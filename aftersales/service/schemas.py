@@ -51,6 +51,10 @@ class TransitionIn(Schema):
     note: str = ""
 
 
+class DepartIn(Schema):
+    minutes: int = Field(description="minutes to arrival, 1 to 480")
+
+
 class CheckInIn(Schema):
     latitude: Decimal | None = None
     longitude: Decimal | None = None
@@ -75,6 +79,8 @@ class VisitOut(Schema):
     window_start: dt.datetime
     window_end: dt.datetime
     status: str
+    departed_at: dt.datetime | None
+    expected_at: dt.datetime | None
     checked_in_at: dt.datetime | None
     checked_out_at: dt.datetime | None
     diagnosis: str

@@ -43,13 +43,15 @@ from .models import (
     VisitPart,
     VisitPhoto,
 )
-from .notify import notify_on_commit
+from .notify import notify_on_commit, notify_on_the_way
 
 S = Status
 DESK = frozenset({Role.OPERATOR, Role.DISPATCHER, Role.MANAGER, Role.AGENT})
 TRIAGE = frozenset({Role.OPERATOR, Role.DISPATCHER, Role.MANAGER, Role.AGENT})
 FIELD = DESK | {Role.TECHNICIAN}
 CANCEL = TRIAGE | {Role.CUSTOMER}
+# the longest way to a customer a technician may announce, in minutes
+MAX_TRAVEL_MINUTES = 8 * 60
 
 # from -> {to: roles that may make the move}
 TRANSITIONS: dict[str, dict[str, frozenset]] = {
@@ -429,6 +431,29 @@ def _lock_visit(visit: Visit) -> Visit:
 
 
 @transaction.atomic
+def visit_depart(*, visit: Visit, by: User | None, minutes: int, at=None) -> Visit:
+    """The technician sets off to the visit: the customer is told they are on the way and when
+    they should arrive. Said again (running late), it moves the expected time and tells again."""
+    visit = _lock_visit(visit)
+    _may_work(visit, by)
+    if visit.status != VisitStatus.PLANNED:
+        raise ValidationError(_("Only a planned visit can be set off to."))
+    if not 1 <= minutes <= MAX_TRAVEL_MINUTES:
+        raise ValidationError(
+            {
+                "minutes": _("Give the minutes to arrival, from 1 to %(most)s.")
+                % {"most": MAX_TRAVEL_MINUTES}
+            }
+        )
+    at = _now(at)
+    visit.departed_at = visit.departed_at or at
+    visit.expected_at = at + dt.timedelta(minutes=minutes)
+    visit.save(update_fields=["departed_at", "expected_at"])
+    notify_on_the_way(visit)
+    return visit
+
+
+@transaction.atomic
 def visit_check_in(
     *, visit: Visit, by: User | None, at=None, latitude=None, longitude=None
 ) -> Visit:
@@ -470,8 +495,11 @@ def visit_record(
 
 
 @transaction.atomic
-def visit_add_part(*, visit: Visit, part, quantity: int, by: User | None) -> VisitPart:
-    """A part used on site, issued from the technician's van when there is one."""
+def visit_add_part(
+    *, visit: Visit, part, quantity: int, by: User | None, warehouse=None
+) -> VisitPart:
+    """A part used on the job, issued from `warehouse` when given (a workshop's), else from the
+    technician's van when there is one (without a van the part is only recorded)."""
     from aftersales.parts.choices import DocumentType, WarehouseKind
     from aftersales.parts.models import Warehouse
     from aftersales.parts.services import stock_issue
@@ -481,21 +509,22 @@ def visit_add_part(*, visit: Visit, part, quantity: int, by: User | None) -> Vis
     _on_site(visit)
     if quantity < 1:
         raise ValidationError({"quantity": _("Give a quantity of at least one.")})
-    van = Warehouse.objects.filter(
-        technician=visit.technician, kind=WarehouseKind.VAN, is_active=True
-    ).first()
+    if warehouse is None:
+        warehouse = Warehouse.objects.filter(
+            technician=visit.technician, kind=WarehouseKind.VAN, is_active=True
+        ).first()
     move = None
-    if van is not None:
+    if warehouse is not None:
         move = stock_issue(
             by=by,
-            warehouse=van,
+            warehouse=warehouse,
             part=part,
             quantity=quantity,
             document_type=DocumentType.VISIT,
             document_number=visit.number,
         )
     return VisitPart.objects.create(
-        visit=visit, part=part, quantity=quantity, warehouse=van, move=move
+        visit=visit, part=part, quantity=quantity, warehouse=warehouse, move=move
     )
 
 
@@ -636,6 +665,14 @@ def defect_report_set_status(*, report: DefectReport, status: str, by: User | No
 # --- support without a visit, rescheduling ------------------------------------------------------
 
 
+def _readable_article(article, by: User | None) -> bool:
+    from aftersales.knowledge.choices import ArticleStatus
+    from aftersales.knowledge.models import Article
+
+    articles = Article.objects.all() if by is None else Article.objects.restrict(by, "view")
+    return articles.filter(pk=article.pk, status=ArticleStatus.PUBLISHED).exists()
+
+
 @transaction.atomic
 def support_record(
     *,
@@ -647,15 +684,19 @@ def support_record(
     minutes: int = 0,
     attendees: int = 0,
     notes: str = "",
+    article=None,
     at=None,
 ) -> SupportSession:
-    """Record a remote troubleshooting or a training session; a solved one (or a training given)
-    resolves the request, one that needs a visit leaves it triaged for the dispatcher."""
+    """Record a remote troubleshooting or a training session, with the knowledge-base article
+    it followed if any; a solved one (or a training given) resolves the request, one that needs
+    a visit leaves it triaged for the dispatcher."""
     request = _lock(request)
     if not _role_may(by, FIELD):
         raise PermissionDenied(_("You may not make this change."))
     if not request.is_open:
         raise ValidationError(_("This request is already finished."))
+    if article is not None and not _readable_article(article, by):
+        raise ValidationError({"article": _("Choose a published article.")})
     at = _now(at)
     session = SupportSession.objects.create(
         request=request,
@@ -665,6 +706,7 @@ def support_record(
         minutes=minutes,
         attendees=attendees,
         notes=notes,
+        article=article,
         at=at,
         by=by,
     )

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, F, IntegerField, When
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
@@ -15,14 +15,16 @@ from django.views.decorators.http import require_POST
 
 from aftersales.core.access import can, customer_page
 from aftersales.core.choices import Role
+from aftersales.core.public import public_url
 from aftersales.core.views.edit import errors_to_form, form_page, require
 from aftersales.core.views.lists import Column, ObjectListView
 from aftersales.customers.models import Customer
 from aftersales.customers.selectors import customers_find
+from aftersales.knowledge.selectors import articles_for_request
 from aftersales.units.models import Unit
 from aftersales.units.selectors import units_find
 
-from . import proactive, selectors, services
+from . import calendar, proactive, selectors, services
 from .choices import (
     OPEN_STATUSES,
     Channel,
@@ -36,6 +38,7 @@ from .filters import DefectFilter, RequestFilter, VisitFilter
 from .forms import (
     CheckInForm,
     CloseForm,
+    DepartForm,
     DiagnosisForm,
     PartForm,
     PhotoForm,
@@ -48,7 +51,15 @@ from .forms import (
     TransitionForm,
     TriageForm,
 )
-from .models import Campaign, CampaignContact, DefectReport, ServiceRequest, Visit, VisitPhoto
+from .models import (
+    CalendarFeed,
+    Campaign,
+    CampaignContact,
+    DefectReport,
+    ServiceRequest,
+    Visit,
+    VisitPhoto,
+)
 
 # planning and checking in a visit make these moves
 BY_OTHER_MEANS = (Status.SCHEDULED, Status.IN_PROGRESS)
@@ -167,12 +178,18 @@ def request_detail(request, pk: int):
         and obj.status not in (Status.NEW, Status.CLOSED, Status.CANCELLED, Status.RESOLVED),
         "triage_form": TriageForm(),
         "support_form": SupportForm(
-            initial={"kind": "training" if obj.service_type.code == "training" else "remote"}
+            initial={"kind": "training" if obj.service_type.code == "training" else "remote"},
+            articles=_articles(request, obj),
         ),
         "can_support": obj.is_open and can(request.user, ServiceRequest, "change"),
-        "sessions": obj.support_sessions.select_related("by"),
+        "sessions": obj.support_sessions.select_related("by", "article"),
     }
     return TemplateResponse(request, "service/request_detail.html", context)
+
+
+def _articles(request, obj: ServiceRequest) -> list:
+    """The knowledge-base articles a support session on `obj` may say it followed."""
+    return articles_for_request(user=request.user, request=obj, limit=20)
 
 
 @login_required
@@ -221,7 +238,7 @@ def request_transition(request, pk: int):
 @require_POST
 def support_record(request, pk: int):
     obj = get_object_or_404(ServiceRequest.objects.restrict(request.user, "change"), pk=pk)
-    form = SupportForm(request.POST)
+    form = SupportForm(request.POST, articles=_articles(request, obj))
     try:
         _valid(form)
         services.support_record(request=obj, by=request.user, **form.cleaned_data)
@@ -361,6 +378,7 @@ def _visit_page(request, visit: Visit, *, status: int = 200, **forms):
         "photo_form": PhotoForm(),
         "signature_form": SignatureForm(initial={"signed_by": visit.request.customer.display_name}),
         "close_form": CloseForm(),
+        "depart_form": DepartForm(),
         "refer_form": ReferForm(),
         "may_refer": can(request.user, DefectReport, "add") and visit.request.unit_id is not None,
         "reports": visit.defect_reports.all(),
@@ -371,9 +389,10 @@ def _visit_page(request, visit: Visit, *, status: int = 200, **forms):
     return TemplateResponse(request, "service/visit_detail.html", context, status=status)
 
 
-VISIT_STEPS = ("check_in", "record", "part", "photo", "sign", "close", "cancel", "refer")
+VISIT_STEPS = ("depart", "check_in", "record", "part", "photo", "sign", "close", "cancel", "refer")
 # the context name of each step's form on the visit page
 STEP_FORMS = {
+    "depart": "depart_form",
     "record": "diagnosis_form",
     "part": "part_form",
     "photo": "photo_form",
@@ -394,7 +413,11 @@ def visit_action(request, pk: int, step: str):
     user = request.user
     form = None
     try:
-        if step == "check_in":
+        if step == "depart":
+            form = DepartForm(request.POST)
+            _valid(form)
+            services.visit_depart(visit=visit, by=user, minutes=form.cleaned_data["minutes"])
+        elif step == "check_in":
             form = CheckInForm(request.POST)
             data = form.cleaned_data if form.is_valid() else {}
             form = None  # a position the browser could not give is left out, not refused
@@ -689,3 +712,40 @@ def _portal_request_page(request, obj, *, reschedule_form=None, status=200):
         "can_reopen": Status.REOPENED in allowed,
     }
     return TemplateResponse(request, "service/portal_request.html", context, status=status)
+
+
+# --- the technician's visits in their phone's calendar -----------------------------------------
+
+
+@login_required
+def calendar_link(request):
+    """Create, replace or stop the secret link a phone's calendar subscribes to; a new link is
+    shown once."""
+    if not calendar.may_subscribe(request.user):
+        raise Http404
+    new_url = None
+    if request.method == "POST":
+        if request.POST.get("action") == "stop":
+            calendar.calendar_link_stop(user=request.user)
+            messages.success(request, _("The calendar link was stopped."))
+            return redirect("service:calendar_link")
+        key = calendar.calendar_link_renew(user=request.user)
+        new_url = public_url(reverse("service:calendar_feed", args=[key]))
+    context = {
+        "title": _("My visits in my calendar"),
+        "feed": CalendarFeed.objects.filter(user=request.user).first(),
+        "new_url": new_url,
+        "webcal_url": new_url and "webcal://" + new_url.split("://", 1)[1],
+    }
+    return TemplateResponse(request, "service/calendar_link.html", context)
+
+
+def calendar_feed(request, key: str):
+    """The iCalendar feed of a technician's visits, read by their calendar app with the key."""
+    user = calendar.reader(key)
+    if user is None:
+        raise Http404
+    response = HttpResponse(calendar.feed(user), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="visits.ics"'
+    response["Cache-Control"] = "private, max-age=300"
+    return response

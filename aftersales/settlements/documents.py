@@ -1,8 +1,9 @@
 """The settlement statement as a PDF, in the agent's language (Persian for an Iranian agent: set
 in Vazirmatn, right to left, Persian digits, numbers kept whole in `<bdi dir="ltr">`)."""
 
-from django.utils import translation
+from django.utils import timezone, translation
 
+from aftersales.core.calendars import country_time_zone
 from aftersales.core.documents import render_pdf
 
 from .choices import LineKind
@@ -35,6 +36,9 @@ def statement_context(settlement) -> dict:
 
 
 def statement_pdf(settlement, *, language: str) -> bytes:
+    """The statement in `language`, its days in the agent's country's time (approved late in
+    the evening in Milan is not dated the next day, as Tehran's time would)."""
     with translation.override(language):
         context = statement_context(settlement)
-    return render_pdf("settlements/statement.html", context, language=language)
+    with timezone.override(country_time_zone(settlement.agent.country)):
+        return render_pdf("settlements/statement.html", context, language=language)

@@ -4,20 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aftersales.agents.models import Agent
-from aftersales.core.forms import BootstrapMixin, DateField
+from aftersales.core.forms import AmountField, BootstrapMixin, DateField
 
 from .choices import PaymentMethod
-
-
-class AmountField(forms.DecimalField):
-    """An amount typed with Latin or Persian digits and thousands separators."""
-
-    def to_python(self, value):
-        from aftersales.core.text import latin_digits
-
-        if isinstance(value, str):
-            value = latin_digits(value).replace(",", "").replace("٬", "").replace(" ", "")
-        return super().to_python(value)
 
 
 class DraftForm(BootstrapMixin, forms.Form):

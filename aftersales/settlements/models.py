@@ -152,7 +152,9 @@ class SettlementLine(models.Model):
     adjustment with its reason, or the balance carried over. A claim and a purchase can be on one
     settlement line only, ever (a claim is settled once)."""
 
-    settlement = models.ForeignKey(Settlement, on_delete=models.CASCADE, related_name="lines")
+    settlement = models.ForeignKey(
+        Settlement, on_delete=models.CASCADE, related_name="lines", verbose_name=_("settlement")
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=LineKind)
     day = models.DateField(_("date"))
     claim = models.OneToOneField(
@@ -278,10 +280,20 @@ class JournalEntry(models.Model):
         Settlement, verbose_name=_("settlement"), on_delete=models.PROTECT, related_name="journal"
     )
     line = models.ForeignKey(
-        SettlementLine, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        SettlementLine,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("line"),
     )
     payment = models.ForeignKey(
-        Payment, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Payment,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("payment"),
     )
     day = models.DateField(_("date"))
     debit = models.CharField(_("debit account"), max_length=20, choices=Account)

@@ -61,7 +61,7 @@ class SettlementList(ObjectListView):
         Column("period_end", gettext_lazy("To"), sort="period_end", kind="date"),
         Column("get_status_display", gettext_lazy("Status"), sort="status"),
         MoneyColumn("total", gettext_lazy("Balance"), sort="total"),
-        MoneyColumn("open_amount", gettext_lazy("Open")),
+        MoneyColumn("open_amount", gettext_lazy("Still open")),
         Column("currency", gettext_lazy("Currency")),
     ]
 

@@ -51,7 +51,12 @@ class SurveyTemplate(TranslatedName):
 class Question(models.Model):
     """One question of a template; shown only when its condition (if any) holds."""
 
-    template = models.ForeignKey(SurveyTemplate, on_delete=models.CASCADE, related_name="questions")
+    template = models.ForeignKey(
+        SurveyTemplate,
+        on_delete=models.CASCADE,
+        related_name="questions",
+        verbose_name=_("template"),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=1)
     kind = models.CharField(_("kind"), max_length=5, choices=QuestionKind)
     text_en = models.CharField(_("question (English)"), max_length=300)
@@ -97,7 +102,7 @@ class Invitation(models.Model):
     template = models.ForeignKey(
         SurveyTemplate, verbose_name=_("survey"), on_delete=models.PROTECT, related_name="+"
     )
-    token = models.CharField(max_length=64, unique=True, editable=False)
+    token = models.CharField(max_length=64, unique=True, editable=False, verbose_name=_("token"))
     customer = models.ForeignKey(
         "customers.Customer",
         verbose_name=_("customer"),
@@ -255,7 +260,12 @@ class FollowUp(models.Model):
     outcome = models.TextField(_("outcome of the call"), blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("closed by"),
     )
 
     objects = RestrictedManager()

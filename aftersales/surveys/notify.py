@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from aftersales.complaints.notify import public_url, recipient_of
+from aftersales.complaints.notify import recipient_of
 from aftersales.core.notify import in_language_of, notify
+from aftersales.core.public import public_url
 
 
 def _recipient(invitation):

@@ -96,7 +96,12 @@ class Unit(models.Model):
         _("source"), max_length=10, choices=UnitSource, default=UnitSource.STAFF
     )
     import_batch = models.ForeignKey(
-        "units.ImportBatch", null=True, blank=True, on_delete=models.SET_NULL, related_name="units"
+        "units.ImportBatch",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="units",
+        verbose_name=_("import batch"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -127,17 +132,33 @@ class Unit(models.Model):
 class OwnershipChange(models.Model):
     """A unit passing from one owner to another (sale, gift, house move)."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="ownership_changes")
-    previous_owner = models.ForeignKey(
-        "customers.Customer", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="ownership_changes", verbose_name=_("unit")
     )
-    new_owner = models.ForeignKey("customers.Customer", on_delete=models.PROTECT, related_name="+")
+    previous_owner = models.ForeignKey(
+        "customers.Customer",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("previous owner"),
+    )
+    new_owner = models.ForeignKey(
+        "customers.Customer",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("new owner"),
+    )
     date = models.DateField(_("date"))
     note = models.CharField(_("note"), max_length=300, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("recorded by"),
     )
-    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_at = models.DateTimeField(auto_now_add=True, verbose_name=_("recorded at"))
 
     objects = RestrictedManager()
     policy = Policy(view=EVERYONE, customer="unit__owner", agent="unit__service_agent")
@@ -151,13 +172,19 @@ class OwnershipChange(models.Model):
 class MeterReading(models.Model):
     """A reading of the unit's usage meter (hours, km or cycles)."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="meter_readings")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="meter_readings", verbose_name=_("unit")
+    )
     value = models.DecimalField(
         _("reading"), max_digits=12, decimal_places=1, validators=[MinValueValidator(0)]
     )
     read_at = models.DateTimeField(_("read at"))
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("recorded by"),
     )
 
     objects = RestrictedManager()
@@ -179,7 +206,10 @@ class Registration(models.Model):
 
     number = models.CharField(_("number"), max_length=30, unique=True)
     customer = models.ForeignKey(
-        "customers.Customer", on_delete=models.PROTECT, related_name="registrations"
+        "customers.Customer",
+        on_delete=models.PROTECT,
+        related_name="registrations",
+        verbose_name=_("customer"),
     )
     product_model = models.ForeignKey(
         "catalog.ProductModel", verbose_name=_("model"), on_delete=models.PROTECT
@@ -199,13 +229,23 @@ class Registration(models.Model):
         _("status"), max_length=10, choices=RegistrationStatus, default=RegistrationStatus.PENDING
     )
     unit = models.ForeignKey(
-        Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="registrations"
+        Unit,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+        verbose_name=_("unit"),
     )
     rejection_reason = models.CharField(_("reason"), max_length=300, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reviewed by"),
     )
-    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("reviewed at"))
     created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
 
     objects = RestrictedManager()
@@ -233,7 +273,7 @@ class ImportBatch(models.Model):
 
     file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
     file_name = models.CharField(_("file name"), max_length=255)
-    sha256 = models.CharField(max_length=64, db_index=True)
+    sha256 = models.CharField(max_length=64, db_index=True, verbose_name=_("sha256"))
     status = models.CharField(
         _("status"), max_length=10, choices=ImportStatus, default=ImportStatus.QUEUED
     )
@@ -242,8 +282,13 @@ class ImportBatch(models.Model):
     rows_existing = models.PositiveIntegerField(_("already present"), default=0)
     rows_failed = models.PositiveIntegerField(pgettext_lazy("import rows", "rejected"), default=0)
     errors = models.JSONField(_("errors"), default=list, blank=True)
-    message = models.TextField(blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    message = models.TextField(blank=True, verbose_name=_("message"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("uploaded by"),
+    )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 

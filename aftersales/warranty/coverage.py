@@ -39,7 +39,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 
-from aftersales.core.calendars import show_date
+from aftersales.core.calendars import country_time_zone, show_date
 from aftersales.core.choices import Country
 
 from .choices import ContractKind, Exclusion, GuaranteeKind, LineKind, Payer, StartEvent
@@ -54,7 +54,6 @@ from .models import (
 
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
-TIME_ZONES = {"IR": "Asia/Tehran", "IT": "Europe/Rome"}
 WEEKEND = {"IR": {4}, "IT": {5, 6}}  # Monday = 0: Friday off in Iran, Saturday-Sunday in Italy
 
 
@@ -184,7 +183,7 @@ def owner_country(unit) -> str | None:
 
 
 def owner_time_zone(country: str | None) -> str:
-    return TIME_ZONES.get(country or "", settings.TIME_ZONE)
+    return country_time_zone(country)
 
 
 def local_day(on: dt.date | dt.datetime, tz_name: str) -> dt.date:

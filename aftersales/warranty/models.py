@@ -165,7 +165,10 @@ class PartCoverage(models.Model):
     """A part covered longer (or differently) than the rest, e.g. a compressor for 60 months."""
 
     warranty_policy = models.ForeignKey(
-        WarrantyPolicy, on_delete=models.CASCADE, related_name="part_overrides"
+        WarrantyPolicy,
+        on_delete=models.CASCADE,
+        related_name="part_overrides",
+        verbose_name=_("warranty policy"),
     )
     part = models.ForeignKey("catalog.Part", verbose_name=_("part"), on_delete=models.PROTECT)
     months = models.PositiveSmallIntegerField(_("months"), validators=[MaxValueValidator(600)])
@@ -260,7 +263,10 @@ class GuaranteeRule(models.Model):
     """A commitment beyond repair (R5.2), attached to a warranty policy."""
 
     warranty_policy = models.ForeignKey(
-        WarrantyPolicy, on_delete=models.CASCADE, related_name="guarantees"
+        WarrantyPolicy,
+        on_delete=models.CASCADE,
+        related_name="guarantees",
+        verbose_name=_("warranty policy"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=GuaranteeKind)
     days = models.PositiveSmallIntegerField(
@@ -401,7 +407,9 @@ class Claim(models.Model):
     failure_codes = models.ManyToManyField(
         "catalog.FailureCode", verbose_name=_("failure codes"), related_name="warranty_claims"
     )
-    defect_key = models.CharField(max_length=200, blank=True, db_index=True, editable=False)
+    defect_key = models.CharField(
+        max_length=200, blank=True, db_index=True, editable=False, verbose_name=_("defect key")
+    )
     causes = models.JSONField(_("causes"), default=list, blank=True, validators=[_exclusions])
     labour_minutes = models.PositiveIntegerField(_("labour (minutes)"), default=0)
     labour_amount = models.DecimalField(_("labour"), max_digits=16, decimal_places=2, default=0)
@@ -419,10 +427,16 @@ class Claim(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("submitted by"),
     )
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
 
@@ -450,7 +464,9 @@ class Claim(models.Model):
 class ClaimPart(models.Model):
     """A part replaced in a claimed repair, with the faulty part's serial and its return."""
 
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="parts")
+    claim = models.ForeignKey(
+        Claim, on_delete=models.CASCADE, related_name="parts", verbose_name=_("claim")
+    )
     part = models.ForeignKey("catalog.Part", verbose_name=_("part"), on_delete=models.PROTECT)
     quantity = models.PositiveSmallIntegerField(_("quantity"), default=1)
     amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2, default=0)
@@ -512,7 +528,12 @@ class SupplierRecovery(models.Model):
     )
     note = models.TextField(_("note"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
@@ -554,7 +575,12 @@ class GuaranteeAction(models.Model):
     )
     note = models.TextField(_("note"), blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
 

@@ -6,7 +6,7 @@ import pytest
 from aftersales.club import services
 from aftersales.club.models import PointsEntry
 from aftersales.core.choices import Role
-from tests.api.conftest import post_json, token_client  # noqa: F401
+from tests.api.conftest import post_json
 
 pytestmark = pytest.mark.django_db
 

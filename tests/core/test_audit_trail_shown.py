@@ -1,5 +1,6 @@
 """The history of changes reads in the reader's language: dates in their calendar (Jalali in
-Persian), numbers in Persian digits, yes / no in words, an empty value as a dash."""
+Persian), numbers in Persian digits or with an Italian decimal comma, yes / no in words, an empty
+value as a dash, a text kept in every language in the reader's."""
 
 import datetime as dt
 from decimal import Decimal
@@ -44,7 +45,7 @@ def test_an_empty_value_is_a_dash():
     unit.save()
     with translation.override("it"):
         rows = changes_shown(_last_change(unit))
-    assert ("—", "1250.50") in [(before, after) for _label, before, after in rows]
+    assert ("—", "1250,50") in [(before, after) for _label, before, after in rows]  # Italian
 
 
 def test_a_moment_is_shown_in_the_readers_time_zone(owned_unit, settings):
@@ -54,3 +55,15 @@ def test_a_moment_is_shown_in_the_readers_time_zone(owned_unit, settings):
     with translation.override("fa"):
         shown = [after for _label, _before, after in changes_shown(_last_change(owner))]
     assert "۱۴۰۵/۰۱/۰۱ ۰۰:۰۰" in shown
+
+
+def test_a_text_kept_in_every_language_is_shown_in_the_readers(operator, owner, owned_unit):
+    from tests.service.factories import open_request
+
+    request = open_request(by=operator, customer=owner, unit=owned_unit)
+    request.warranty_reasons = {"en": "Covered until 2027", "fa": "تا ۲۰۲۷ تحت پوشش"}
+    request.save()
+    with translation.override("fa"):
+        shown = [after for _label, _before, after in changes_shown(_last_change(request))]
+    assert "تا ۲۰۲۷ تحت پوشش" in shown
+    assert not [after for after in shown if "\\u" in after or "{" in after]

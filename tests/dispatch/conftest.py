@@ -21,18 +21,6 @@ from tests.factories import (
 from tests.service.factories import open_request, service_type
 
 
-@pytest.fixture(autouse=True)
-def _service_caches():
-    from aftersales.service import caches
-    from aftersales.service.business import forget_calendars
-
-    caches.forget()
-    forget_calendars()
-    yield
-    caches.forget()
-    forget_calendars()
-
-
 @pytest.fixture
 def day():
     """The next working day in Iran (not a Friday): today's shifts may already be over."""

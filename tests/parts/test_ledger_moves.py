@@ -103,14 +103,16 @@ def test_a_direct_issue_cannot_take_reserved_units(central, part, receive, keepe
     assert buckets(central, part) == (2, 2, 0, 0)
 
 
-def test_return_of_unused_and_of_defective_parts(van, part, keeper):
+def test_return_of_unused_and_of_defective_parts(van, part, receive, keeper):
+    receive(van, part, 1)
+    services.stock_issue(warehouse=van, part=part, quantity=1, document_number="V-5", by=keeper)
     services.stock_return(warehouse=van, part=part, quantity=1, document_number="V-5", by=keeper)
     services.stock_return(
         warehouse=van, part=part, quantity=2, document_number="V-5", by=keeper, defective=True
     )
     assert buckets(van, part) == (1, 0, 0, 2)
-    kinds = sorted(StockMove.objects.values_list("kind", flat=True))
-    assert kinds == sorted([MoveKind.RETURN_UNUSED, MoveKind.DEFECTIVE_IN])
+    kinds = sorted(StockMove.objects.filter(document_number="V-5").values_list("kind", flat=True))
+    assert kinds == sorted([MoveKind.ISSUE, MoveKind.RETURN_UNUSED, MoveKind.DEFECTIVE_IN])
     assert_ledger_matches_levels()
 
 
@@ -188,3 +190,29 @@ def test_every_move_names_a_document_and_a_positive_quantity(central, part, keep
         )
     assert StockMove.objects.count() == 0
     assert StockLevel.objects.filter(on_hand__gt=0).count() == 0
+
+
+def test_unused_units_come_back_only_as_many_as_were_issued_to_the_job(
+    central, van, part, receive, keeper
+):
+    receive(central, part, 5)
+    services.stock_issue(warehouse=central, part=part, quantity=3, document_number="V-9", by=keeper)
+    with pytest.raises(ValidationError, match="Only 0 of this part were issued to V-8"):
+        services.stock_return(
+            warehouse=central, part=part, quantity=1, document_number="V-8", by=keeper
+        )
+    # two come back to the van, one more to the central warehouse: three in all, no more
+    services.stock_return(warehouse=van, part=part, quantity=2, document_number="V-9", by=keeper)
+    with pytest.raises(ValidationError, match="Only 1 of this part"):
+        services.stock_return(
+            warehouse=central, part=part, quantity=2, document_number="V-9", by=keeper
+        )
+    services.stock_return(
+        warehouse=central, part=part, quantity=1, document_number="V-9", by=keeper
+    )
+    # a defective part taken off the unit is not bounded by what was issued
+    services.stock_return(
+        warehouse=central, part=part, quantity=1, document_number="V-8", by=keeper, defective=True
+    )
+    assert buckets(central, part) == (3, 0, 0, 1)
+    assert_ledger_matches_levels()

@@ -122,3 +122,18 @@ def test_scan_now_button(login, quality, ac_model, rng, make_user):
     html = response.content.decode()
     assert "an investigation was opened" in html
     assert "B05" in html
+
+
+def test_the_nightly_scan_writes_in_the_language_of_the_quality_engineers(ac_model, rng, make_user):
+    from aftersales.core.choices import Role
+
+    make_user(Role.QUALITY, language="fa")
+    make_user(Role.QUALITY, language="fa")
+    make_user(Role.QUALITY, language="it")
+    make_user(Role.OPERATOR, language="it")
+    make_user(Role.OPERATOR, language="it")
+    _fleet(ac_model, rng, bad_batch="B05")
+    services.warning_scan(by=None, on=ON, models=[ac_model])
+    capa = CorrectiveAction.objects.get(warning__group="B05")
+    assert capa.title.startswith("نرخ ادعای B05")
+    assert "ماه نخست کارکرد" in capa.problem

@@ -44,16 +44,3 @@ def food_processor(owner):
     return UnitFactory(
         owner=owner, serial="FP-1", product_model=ProductModelFactory(category=category)
     )
-
-
-@pytest.fixture(autouse=True)
-def _service_caches():
-    """A rolled-back test leaves no stale set-up rows in the per-process caches."""
-    from aftersales.service import caches
-    from aftersales.service.business import forget_calendars
-
-    caches.forget()
-    forget_calendars()
-    yield
-    caches.forget()
-    forget_calendars()

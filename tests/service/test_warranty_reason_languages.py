@@ -4,7 +4,6 @@ customer reads in Persian what an operator opened in English, an Italian API cal
 import pytest
 
 from aftersales.service.models import ServiceRequest
-from tests.api.conftest import token_client  # noqa: F401
 
 from .factories import open_request
 

@@ -13,30 +13,10 @@ from tests.factories import CategoryFactory, ProductModelFactory, TechnicianFact
 from tests.service.factories import open_request, service_type, technician_with_login
 
 
-@pytest.fixture(autouse=True)
-def _service_caches():
-    from aftersales.service import caches
-    from aftersales.service.business import forget_calendars
-
-    caches.forget()
-    forget_calendars()
-    yield
-    caches.forget()
-    forget_calendars()
-
-
 @pytest.fixture
-def api_client(db):
+def api_client(token_client):
     """A client calling the API with a personal token of `user`."""
-    from django.test import Client
-
-    from aftersales.core.services import api_token_create
-
-    def make(user):
-        _token, key = api_token_create(user=user, name="test")
-        return Client(headers={"authorization": f"Bearer {key}"})
-
-    return make
+    return token_client
 
 
 @pytest.fixture

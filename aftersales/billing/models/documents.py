@@ -76,7 +76,12 @@ class Quote(models.Model):
         _("decided through"), max_length=10, choices=AcceptedVia, blank=True
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -104,7 +109,9 @@ class Quote(models.Model):
 class QuoteLine(models.Model):
     """A line of a quote."""
 
-    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="lines")
+    quote = models.ForeignKey(
+        Quote, verbose_name=_("quote"), on_delete=models.CASCADE, related_name="lines"
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=LineKind)
     description = models.CharField(_("description"), max_length=300)
     part = models.ForeignKey(
@@ -216,7 +223,12 @@ class Invoice(models.Model):
     maker_total = money(_("manufacturer pays"), default=0)
     agent_total = money(_("agent pays"), default=0)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -264,7 +276,9 @@ class Invoice(models.Model):
 class InvoiceLine(models.Model):
     """A line of an invoice for one payer; a line the warranty covers in part is split in two."""
 
-    invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="lines")
+    invoice = models.ForeignKey(
+        Invoice, verbose_name=_("invoice"), on_delete=models.CASCADE, related_name="lines"
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=LineKind)
     description = models.CharField(_("description"), max_length=300)
     part = models.ForeignKey(
@@ -315,7 +329,12 @@ class Payment(models.Model):
         _("reference"), max_length=100, blank=True, help_text=_("Card slip or bank reference.")
     )
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 

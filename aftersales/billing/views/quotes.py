@@ -29,6 +29,7 @@ from ..models import Quote
 
 class QuoteList(ObjectListView):
     model = Quote
+    title = gettext_lazy("Quotes")
     filterset_class = QuoteFilter
     default_sort = "-pk"
     select_related = ("customer", "request")

@@ -6,11 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from aftersales.core.views.edit import form_page, require
-from aftersales.core.views.lists import AmountColumn, Column, ObjectListView
+from aftersales.core.views.lists import AmountColumn, Column, DecimalColumn, ObjectListView
 
 from .. import services
 from ..forms import CompanyForm, FixedPriceForm, LabourRateForm, TaxRateForm, TravelZoneForm
@@ -31,6 +32,10 @@ class TariffList(ObjectListView):
     @property
     def create_url(self):
         return reverse("billing:tariff_create", args=[self.kind])
+
+    @property
+    def title(self):  # the page's title as a title, not the record's lower-case plural
+        return capfirst(self.model._meta.verbose_name_plural)
 
     def base_queryset(self):
         queryset = super().base_queryset()
@@ -76,7 +81,7 @@ class TaxRateList(TariffList):
     columns = [
         Column("get_country_display", gettext_lazy("Country"), sort="country"),
         Column("name", gettext_lazy("Name"), sort="name"),
-        Column("percent", gettext_lazy("Rate (%)"), sort="percent", kind="number"),
+        DecimalColumn("percent", gettext_lazy("Rate (%)"), sort="percent"),
         Column("valid_from", gettext_lazy("Valid from"), sort="valid_from", kind="date"),
     ]
 
@@ -107,7 +112,7 @@ class TravelZoneList(TariffList):
     columns = [
         Column("get_country_display", gettext_lazy("Country"), sort="country"),
         Column("name", gettext_lazy("Name"), sort="name"),
-        Column("up_to_km", gettext_lazy("Up to (km)"), sort="up_to_km", kind="number"),
+        DecimalColumn("up_to_km", gettext_lazy("Up to (km)"), sort="up_to_km"),
         AmountColumn("fee", gettext_lazy("Fee"), sort="fee"),
         Column("valid_from", gettext_lazy("Valid from"), sort="valid_from", kind="date"),
     ]

@@ -20,6 +20,12 @@ def jdatetime(value):
 
 
 @register.filter
+def jtime(value):
+    """A moment's time of day in the user's time zone and digits."""
+    return calendars.show_time(value) if value else ""
+
+
+@register.filter
 def digits(value):
     """Numbers in the user's script (Persian digits for `fa`)."""
     value = "" if value is None else str(value)

@@ -2,19 +2,22 @@ import datetime as dt
 import json
 
 from django import template
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .. import calendars
 from ..audit import history_of
-from .aftersales import digits
+from ..text import show_number
 
 register = template.Library()
 NOTHING = "—"
 NUMBERS = (models.IntegerField, models.DecimalField, models.FloatField)
+LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
 
 @register.inclusion_tag("core/_audit.html")
@@ -59,7 +62,7 @@ def _value(field, raw, logged) -> str:
         day = parse_date(str(raw)[:10])
         return calendars.show_date(day) if isinstance(day, dt.date) else str(raw)
     if isinstance(field, NUMBERS) and not field.choices:
-        return digits(raw)
+        return show_number(raw, trim=False)  # as recorded: 1250.50 stays 1250,50
     if isinstance(field, models.JSONField):
         try:
             value = json.loads(raw) if isinstance(raw, str) else raw
@@ -67,4 +70,8 @@ def _value(field, raw, logged) -> str:
             value = raw
         if isinstance(value, list):  # a list of names, as the record's page shows it
             return ", ".join(str(item) for item in value) or NOTHING
+        if isinstance(value, dict) and value and set(value) <= LANGUAGES:
+            # a text kept in every language (a warranty decision's reason): the reader's
+            language = (get_language() or "")[:2]
+            return str(value.get(language) or next(iter(value.values())))
     return str(logged if logged is not None else raw)

@@ -28,7 +28,7 @@ from .. import calendars
 from ..exports import csv_response, xlsx_response
 from ..money import PRECISION, quantize
 from ..phones import format_phone
-from ..text import persian_digits
+from ..text import persian_digits, show_number
 
 EXPORT_LIMIT = 200_000
 
@@ -103,6 +103,18 @@ class AmountColumn(Column):
     def export(self, obj):
         value = self.value(obj)
         return "" if value is None else value  # a Decimal: a number cell in XLSX
+
+
+@dataclass
+class DecimalColumn(Column):
+    """A rate, a distance or a quantity as the reader writes numbers: '22' and '8,5' in Italian,
+    Persian digits in Persian (not '22.00'); exported as a number."""
+
+    kind: str = "number"
+
+    def text(self, obj) -> str:
+        value = self.value(obj)
+        return "" if value is None else show_number(value)
 
 
 class ObjectListView(LoginRequiredMixin, View):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -105,6 +106,8 @@ def stock_return(
     """Units coming back from a job: unused (back on hand) or defective (taken off the customer's
     unit, kept apart until returned under a return authorization)."""
     level = lock_level(warehouse, part)
+    if not defective:
+        _check_unused_return(part, quantity, document_type, document_number)
     effect = Effect(defective=quantity) if defective else Effect(on_hand=quantity)
     return post_move(
         level=level,
@@ -116,6 +119,27 @@ def stock_return(
         by=by,
         note=note,
     )
+
+
+def _check_unused_return(part: Part, quantity: int, document_type: str, number: str) -> None:
+    """Unused units come back from a job only as many as were issued to it and not yet
+    returned, from whichever warehouse they were issued."""
+    totals = StockMove.objects.filter(
+        part=part, document_type=document_type, document_number=number
+    ).aggregate(
+        issued=Sum("quantity", filter=Q(kind=MoveKind.ISSUE), default=0),
+        returned=Sum("quantity", filter=Q(kind=MoveKind.RETURN_UNUSED), default=0),
+    )
+    left = totals["issued"] - totals["returned"]
+    if quantity > left:
+        raise ValidationError(
+            {
+                "quantity": _(
+                    "Only %(left)s of this part were issued to %(document)s and not returned yet."
+                )
+                % {"left": max(left, 0), "document": number}
+            }
+        )
 
 
 @writer

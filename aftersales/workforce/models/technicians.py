@@ -26,6 +26,7 @@ class Technician(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="technician",
+        verbose_name=_("user"),
     )
     agent = models.ForeignKey(
         "agents.Agent",

@@ -38,6 +38,7 @@
     ["pointerup", "pointercancel"].forEach(function (name) {
       canvas.addEventListener(name, function () { drawing = false; });
     });
+    var missing = form.querySelector("[data-signature-missing]");
     var clear = form.querySelector("[data-signature-clear]");
     if (clear) clear.addEventListener("click", function () {
       ctx.clearRect(0, 0, canvas.width, canvas.height);
@@ -45,7 +46,13 @@
       field.value = "";
     });
     form.addEventListener("submit", function (event) {
-      if (!drawn) { event.preventDefault(); canvas.classList.add("border-danger"); return; }
+      if (!drawn) {
+        // said in words too, beside the red border, so a screen reader hears why nothing was sent
+        event.preventDefault();
+        canvas.classList.add("border-danger");
+        if (missing) { missing.classList.add("d-block"); missing.setAttribute("role", "alert"); }
+        return;
+      }
       field.value = canvas.toDataURL("image/png");
     });
     fit();

@@ -1,0 +1,47 @@
+"""Template tags of the workshop, for a service request's pages (staff and portal)."""
+
+from django import template
+
+from aftersales.core.access import can
+from aftersales.service.choices import VisitResult, VisitStatus
+
+from ..models import Workshop, WorkshopJob
+from ..selectors import active_job, jobs_of_request
+
+register = template.Library()
+
+
+def _user(context):
+    request = context.get("request")
+    return getattr(request, "user", None) or context.get("user")
+
+
+@register.inclusion_tag("workshop/_request_panel.html", takes_context=True)
+def workshop_panel(context, service_request):
+    """The request's workshop jobs, and "Receive in workshop" when the unit may come in; the
+    result "needs workshop" of the request's last visit is pointed out."""
+    user = _user(context)
+    jobs = jobs_of_request(user, service_request) if user else []
+    last = service_request.visits.filter(status=VisitStatus.DONE).order_by("-pk").first()
+    may_receive = (
+        user is not None
+        and can(user, WorkshopJob, "add")
+        and service_request.is_open
+        and service_request.unit_id is not None
+        and active_job(jobs) is None
+        and Workshop.objects.restrict(user, "view").filter(is_active=True).exists()
+    )
+    return {
+        "obj": service_request,
+        "jobs": jobs,
+        "may_receive": may_receive,
+        "needs_workshop": last is not None and last.result == VisitResult.NEEDS_WORKSHOP,
+    }
+
+
+@register.inclusion_tag("workshop/_portal_status.html", takes_context=True)
+def workshop_status(context, service_request):
+    """For the customer: where their unit is (in the workshop since …, ready for collection …)."""
+    user = _user(context)
+    jobs = jobs_of_request(user, service_request) if user else []
+    return {"jobs": jobs}

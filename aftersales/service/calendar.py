@@ -39,6 +39,11 @@ def may_subscribe(user: User) -> bool:
     return user.is_authenticated and user.role == Role.TECHNICIAN
 
 
+def link_of(user: User) -> CalendarFeed | None:
+    """The user's own calendar link, if they have one."""
+    return CalendarFeed.objects.filter(user=user).first()
+
+
 @transaction.atomic
 def calendar_link_renew(*, user: User) -> str:
     """A new secret link for `user`'s visits; the key is returned once, the old link stops."""

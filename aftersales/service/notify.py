@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from aftersales.core.calendars import show_date, show_time
 from aftersales.core.notify import in_language_of, notify
 
-from .choices import Status
+from .choices import Status, VisitStatus
 
 EVENTS = {
     Status.NEW,
@@ -62,7 +62,6 @@ def notify_on_commit(request, status: str) -> None:
 
 def on_the_way_message(*, visit_id: int):
     """The message that the technician is on the way; None once the visit no longer waits."""
-    from .choices import VisitStatus
     from .models import Visit
 
     visit = (

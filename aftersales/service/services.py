@@ -542,12 +542,8 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 MAX_SIGNATURE_BYTES = 512 * 1024
 
 
-@transaction.atomic
-def visit_sign(*, visit: Visit, data_url: str, signed_by: str, by: User | None) -> Visit:
-    """The customer's drawn signature, posted as a PNG data URL."""
-    visit = _lock_visit(visit)
-    _may_work(visit, by)
-    _on_site(visit)
+def drawn_signature(data_url: str) -> bytes:
+    """The PNG of a signature drawn on a pad and posted as a data URL, or a ValidationError."""
     try:
         if not data_url.startswith(PNG_PREFIX):
             raise ValueError
@@ -556,6 +552,16 @@ def visit_sign(*, visit: Visit, data_url: str, signed_by: str, by: User | None) 
         content = b""
     if not content.startswith(PNG_MAGIC) or len(content) > MAX_SIGNATURE_BYTES:
         raise ValidationError({"signature": _("The signature is not a valid drawing.")})
+    return content
+
+
+@transaction.atomic
+def visit_sign(*, visit: Visit, data_url: str, signed_by: str, by: User | None) -> Visit:
+    """The customer's drawn signature, posted as a PNG data URL."""
+    visit = _lock_visit(visit)
+    _may_work(visit, by)
+    _on_site(visit)
+    content = drawn_signature(data_url)
     if not signed_by.strip():
         raise ValidationError({"signed_by": _("Write who signed.")})
     visit.signature.save(f"{visit.number}.png", ContentFile(content), save=False)

@@ -52,7 +52,6 @@ from .forms import (
     TriageForm,
 )
 from .models import (
-    CalendarFeed,
     Campaign,
     CampaignContact,
     DefectReport,
@@ -166,6 +165,7 @@ def request_detail(request, pk: int):
         if status not in BY_OTHER_MEANS
         and not (status == Status.TRIAGED and obj.status == Status.NEW)
     ]
+    can_support = obj.is_open and can(request.user, ServiceRequest, "change")
     context = {
         "title": obj.number,
         "obj": obj,
@@ -179,9 +179,9 @@ def request_detail(request, pk: int):
         "triage_form": TriageForm(),
         "support_form": SupportForm(
             initial={"kind": "training" if obj.service_type.code == "training" else "remote"},
-            articles=_articles(request, obj),
+            articles=_articles(request, obj) if can_support else [],
         ),
-        "can_support": obj.is_open and can(request.user, ServiceRequest, "change"),
+        "can_support": can_support,
         "sessions": obj.support_sessions.select_related("by", "article"),
     }
     return TemplateResponse(request, "service/request_detail.html", context)
@@ -733,7 +733,7 @@ def calendar_link(request):
         new_url = public_url(reverse("service:calendar_feed", args=[key]))
     context = {
         "title": _("My visits in my calendar"),
-        "feed": CalendarFeed.objects.filter(user=request.user).first(),
+        "feed": calendar.link_of(request.user),
         "new_url": new_url,
         "webcal_url": new_url and "webcal://" + new_url.split("://", 1)[1],
     }

@@ -4,8 +4,6 @@ atomic; each change of state is logged and the customer is told when the unit is
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -62,19 +60,6 @@ def _agent_of(by: User | None):
     if by.role in (Role.AGENT, Role.TECHNICIAN) and by.agent_id:
         return by.agent_id
     return None
-
-
-def _signature(data_url: str) -> bytes:
-    """A drawn signature posted as a PNG data URL (as on a visit), or a ValidationError."""
-    try:
-        if not data_url.startswith(service.PNG_PREFIX):
-            raise ValueError
-        content = base64.b64decode(data_url[len(service.PNG_PREFIX) :], validate=True)
-    except (ValueError, binascii.Error):
-        content = b""
-    if not content.startswith(service.PNG_MAGIC) or len(content) > service.MAX_SIGNATURE_BYTES:
-        raise ValidationError({"signature": _("The signature is not a valid drawing.")})
-    return content
 
 
 def _log(job: WorkshopJob, *, from_status: str, to: str, by, at, note: str = "") -> None:
@@ -185,7 +170,7 @@ def job_sign_intake(
     _may(by, job.workshop)
     if job.status != J.RECEIVED:
         raise ValidationError(_("The intake can be signed only while the unit is just received."))
-    content = _signature(data_url)
+    content = service.drawn_signature(data_url)
     if not (signed_by or "").strip():
         raise ValidationError({"signed_by": _("Write who signed.")})
     job.intake_signature.save(f"{job.number}-intake.png", ContentFile(content), save=False)
@@ -331,7 +316,7 @@ def job_return(
         raise ValidationError(_("Only a unit that is ready can be handed back."))
     if not (returned_to or "").strip():
         raise ValidationError({"returned_to": _("Write to whom the unit was handed back.")})
-    content = _signature(data_url) if data_url else None
+    content = service.drawn_signature(data_url) if data_url else None
     if at < job.ready_at:
         raise ValidationError(_("A unit cannot be returned before it was ready."))
     job.returned_at = at

@@ -7,6 +7,7 @@ Environment variables:
   DATABASE_URL           e.g. postgres://user@127.0.0.1:5432/aftersales (default: SQLite in var/)
   AFTERSALES_TASKS       "db" (default; `manage.py db_worker`) or "immediate"
   AFTERSALES_EMAIL_HOST, AFTERSALES_EMAIL_PORT, AFTERSALES_EMAIL_FROM: SMTP for outgoing mail
+  AFTERSALES_INBOUND_MAIL_SECRET  the shared secret of /inbox/inbound/ (unset: the endpoint is 404)
 """
 
 import os
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
     "aftersales.knowledge",
     "aftersales.workshop",
     "aftersales.dispatch",
+    "aftersales.inbox",
     "aftersales.portal",
     "aftersales.demo",
 ]
@@ -161,6 +163,8 @@ FORMAT_MODULE_PATH = ["aftersales.formats"]  # Persian amounts with thousands gr
 USE_TZ = True
 # Business regions of the first markets: phone numbers without a country code are read as these.
 PHONE_REGIONS = ["IR", "IT"]
+# The currency money from every country is added up in (insights: exchange rates to it).
+AFTERSALES_REPORTING_CURRENCY = os.environ.get("AFTERSALES_REPORTING_CURRENCY", "EUR")
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
@@ -201,6 +205,7 @@ else:
     }
 MAILERS = {"default": _mailer}
 DEFAULT_FROM_EMAIL = os.environ.get("AFTERSALES_EMAIL_FROM", "aftersales@localhost")
+INBOUND_MAIL_SECRET = os.environ.get("AFTERSALES_INBOUND_MAIL_SECRET", "")
 # the site's address as customers reach it, for links in e-mails, SMS and calendars
 PUBLIC_URL = (
     os.environ.get("AFTERSALES_PUBLIC_URL")

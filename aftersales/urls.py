@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from aftersales.core.views import account
 from aftersales.core.views.forms import AuthForm, PasswordChange, PasswordReset, SetPassword
+from aftersales.service import offline
 
 from . import search
 from .api import api
@@ -51,6 +52,8 @@ auth = [
 
 urlpatterns = [
     path("", search.home, name="home"),
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline.manifest, name="web_manifest"),
     path("accounts/", include(auth)),
     path("account/", account.account, name="account"),
     path("account/tokens/", account.token_create, name="token_create"),
@@ -75,6 +78,7 @@ urlpatterns = [
     path("knowledge/", include("aftersales.knowledge.urls")),
     path("workshop/", include("aftersales.workshop.urls")),
     path("dispatch/", include("aftersales.dispatch.urls")),
+    path("inbox/", include("aftersales.inbox.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

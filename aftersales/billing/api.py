@@ -2,6 +2,7 @@
 invoices (read, issue, credit) and payments. Creates take an `Idempotency-Key`."""
 
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +16,7 @@ from aftersales.customers.models import Customer
 from aftersales.customers.schemas import ERRORS, ErrorOut
 from aftersales.service.models import ServiceRequest, ServiceType
 
-from . import services, tariffs
+from . import fatturapa, services, tariffs
 from .choices import AcceptedVia
 from .models import Company, FixedPrice, Invoice, LabourRate, Payment, Quote, TaxRate, TravelZone
 from .schemas import (
@@ -195,6 +196,36 @@ def invoice_list(request, filters: Query[InvoiceFilters]):
 )
 def invoice_detail(request, invoice_id: int):
     return _out(get_object_or_404(_invoices(request.user), pk=invoice_id))
+
+
+@router.get(
+    "/invoices/{int:invoice_id}/fatturapa",
+    response={ERRORS: ErrorOut},
+    summary="FatturaPA XML",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "The FatturaPA file (FPR12), named by the SdI's rule in "
+                "Content-Disposition.",
+                "content": {"application/xml": {"schema": {"type": "string"}}},
+            }
+        }
+    },
+)
+def invoice_fatturapa(request, invoice_id: int):
+    """The FatturaPA XML of an issued invoice (TD01) or credit note (TD04) of the Italian
+    company; 422 names what the SdI would refuse (a draft, another country's invoice, a
+    customer without codice fiscale / partita IVA or CAP)."""
+    invoice = get_object_or_404(
+        Invoice.objects.restrict(request.user, "view").select_related(
+            "company", "customer", "credit_of"
+        ),
+        pk=invoice_id,
+    )
+    document = fatturapa.fatturapa(invoice)
+    response = HttpResponse(document.content, content_type="application/xml")
+    response["Content-Disposition"] = f'attachment; filename="{document.name}"'
+    return response
 
 
 @router.post(

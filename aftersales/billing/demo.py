@@ -1,6 +1,7 @@
 """Demo billing: the Iranian (IRR, VAT 10%) and Italian (EUR, IVA 22%) companies with their
-tariffs, a few jobs closed and invoiced (one paid; one of them the demo customer's), a quote
-waiting for the demo customer, and this quarter's revenue targets."""
+tariffs, a few jobs closed and invoiced (one paid; one of them the demo customer's, two of them
+Italian, whose customers have what a FatturaPA needs), a quote waiting for the demo customer,
+and this quarter's revenue targets."""
 
 import datetime as dt
 from decimal import Decimal
@@ -11,6 +12,8 @@ from django.utils import timezone
 
 from aftersales.catalog.models import Category, ProductModel
 from aftersales.customers.models import Customer
+from aftersales.customers.services import customer_update
+from aftersales.demo import data
 from aftersales.service import services as service
 from aftersales.service.demo import book_repair
 from aftersales.service.models import ServiceType
@@ -44,8 +47,9 @@ def _tariffs() -> None:
         name="Aftersales Italia S.r.l.",
         currency="EUR",
         vat_number="12345670157",
-        address="Via Torino 5, 20123 Milano",
+        address="Via Torino 5, 20123 Milano (MI)",
         phone="+390212345678",
+        email="fatture@aftersales-italia.example.it",
     )
     TaxRate.objects.create(country="IR", name="VAT", percent=Decimal(9), valid_from=SINCE)
     TaxRate.objects.create(
@@ -123,7 +127,10 @@ def _jobs() -> int:
     owned = owned.select_related("owner", "product_model__category").distinct()
     # the demo customer's air conditioner first: the portal shows her a visit report and invoice
     units = [*owned.filter(owner__user__username="customer").order_by("serial")[:1]]
+    # two Italian customers' jobs: their fatture can be downloaded as FatturaPA files
+    units += owned.filter(owner__country="IT").order_by("pk")[:2]
     units += owned.exclude(owner__user__username="customer").order_by("pk")[: JOBS * 3]
+    units = list(dict.fromkeys(units))
     made = 0
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     for unit in units:
@@ -164,10 +171,36 @@ def _jobs() -> int:
         except ValidationError:
             continue
         made += 1
+    _ready_for_fatturapa()
     paid = Invoice.objects.filter(status="issued", customer_total__gt=0).order_by("pk").first()
     if paid is not None:
         services.payment_record(invoice=paid, by=None, method="cash", amount=paid.customer_total)
     return made
+
+
+def _ready_for_fatturapa() -> None:
+    """What the SdI needs of the invoiced Italian customers: a codice fiscale (made from the
+    name and the comune, for those the generator left without one), a codice destinatario for
+    a company and a PEC for a person."""
+    belfiore = {city.name: city.belfiore for city in data.CITIES if city.country == "IT"}
+    customers = Customer.objects.filter(country="IT", invoices__company__country="IT").distinct()
+    for customer in customers.prefetch_related("addresses"):
+        changes = {}
+        address = customer.addresses.order_by("-is_default", "pk").first()
+        if not (customer.national_id or customer.vat_number) and address is not None:
+            birth = dt.date(1970, 1, 1) + dt.timedelta(days=customer.pk % 9000)
+            changes["national_id"] = data.codice_fiscale(
+                customer.first_name or customer.company_name,
+                customer.last_name or customer.company_name,
+                birth,
+                False,
+                belfiore.get(address.city, "F205"),
+            )
+        if customer.kind == "company":
+            changes["sdi_code"] = "DEMO" + f"{customer.pk % 1000:03d}"
+        elif not customer.pec:
+            changes["pec"] = f"cliente{customer.pk}@pec.example.it"
+        customer_update(customer=customer, by=None, **changes)
 
 
 def _quote() -> None:

@@ -14,7 +14,8 @@ NEVER_SHOWN = {"id", "search_name", "search_last", "updated_at", "created_at", "
 
 
 def track(*models, exclude: tuple[str, ...] = ()):
-    """Record every change of these models: their own columns only (not reverse relations)."""
+    """Record every change of these models: their own columns and many-to-many fields (each
+    addition or removal of related records as an entry), not reverse relations."""
     from auditlog.registry import auditlog
 
     for model in models:
@@ -23,4 +24,5 @@ def track(*models, exclude: tuple[str, ...] = ()):
             for field in model._meta.concrete_fields
             if field.name not in NEVER_SHOWN and field.name not in exclude
         ]
-        auditlog.register(model, include_fields=fields)
+        related = {field.name for field in model._meta.many_to_many if field.name not in exclude}
+        auditlog.register(model, include_fields=fields, m2m_fields=related)

@@ -25,6 +25,7 @@ MENU = [
         "tools",
         [
             ("service:queue", _("Requests"), "inbox", None),
+            ("inbox:list", _("Incoming e-mail"), "envelope", OPERATORS),
             ("service:visits", _("Visits"), "calendar-week", None),
             (
                 "dispatch:plans",
@@ -76,6 +77,7 @@ MENU = [
             ("billing:journal", _("Invoice lines by payer"), "journal-text", BILLING),
             ("billing:tariffs_home", _("Tariffs"), "tags", BILLING),
             ("billing:targets", _("Revenue targets"), "graph-up-arrow", BILLING),
+            ("insights:rates", _("Exchange rates"), "currency-exchange", BILLING),
         ],
     ),
     (

@@ -4,11 +4,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from aftersales.core.choices import Country
 from aftersales.core.forms import BootstrapMixin, PhoneField
 from aftersales.core.phones import format_phone
 from aftersales.core.text import latin_digits
 
 from .models import Address, Customer
+
+E_INVOICING_FIELDS = ("sdi_code", "pec")
 
 
 class CustomerForm(BootstrapMixin, forms.ModelForm):
@@ -28,6 +31,8 @@ class CustomerForm(BootstrapMixin, forms.ModelForm):
             "country",
             "national_id",
             "vat_number",
+            "sdi_code",
+            "pec",
             "preferred_language",
             "tier",
             "consent_sms",
@@ -42,9 +47,18 @@ class CustomerForm(BootstrapMixin, forms.ModelForm):
             numbers = [format_phone(phone.number) for phone in self.instance.phones.all()]
             self.initial.setdefault("phone", numbers[0] if numbers else "")
             self.initial.setdefault("phone_2", numbers[1] if len(numbers) > 1 else "")
-        for name in ("national_id", "vat_number"):
+        if not self._italian():  # where an Italian customer's fatture elettroniche go
+            for name in E_INVOICING_FIELDS:
+                self.fields.pop(name, None)
+        for name in ("national_id", "vat_number", *E_INVOICING_FIELDS):
             if name in self.fields:
                 self.fields[name].widget.attrs["dir"] = "ltr"
+
+    def _italian(self) -> bool:
+        countries = {self.instance.country if self.instance.pk else self.initial.get("country")}
+        if self.is_bound:
+            countries.add(self.data.get("country"))
+        return Country.ITALY in countries
 
     def service_data(self) -> dict:
         data = {k: v for k, v in self.cleaned_data.items() if k not in ("phone", "phone_2")}

@@ -57,6 +57,22 @@ class Customer(models.Model):
         _("VAT number"), max_length=20, blank=True, db_index=True, help_text=_("Partita IVA.")
     )
     email = models.EmailField(_("e-mail"), blank=True)
+    sdi_code = models.CharField(
+        _("codice destinatario"),
+        max_length=7,
+        blank=True,
+        default="",
+        help_text=_(
+            "Italy: the 7-character code of the customer's e-invoicing channel (SdI). "
+            "Empty: 0000000, the fattura reaches the customer's PEC or cassetto fiscale."
+        ),
+    )
+    pec = models.EmailField(
+        _("PEC"),
+        blank=True,
+        default="",
+        help_text=_("Italy: the customer's certified e-mail (posta elettronica certificata)."),
+    )
     preferred_language = models.CharField(
         _("preferred language"), max_length=5, choices=Language, default=Language.PERSIAN
     )

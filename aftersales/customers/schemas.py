@@ -65,6 +65,12 @@ class CustomerIn(Schema):
         description="Iranian national code (Iran); codice fiscale or 11-digit tax code (Italy).",
     )
     vat_number: str = Field("", max_length=40, description="Partita IVA (Italy).")
+    sdi_code: str = Field(
+        "",
+        max_length=7,
+        description="Italy: codice destinatario, 7 letters or digits; empty means 0000000.",
+    )
+    pec: str = Field("", max_length=254, description="Italy: certified e-mail (PEC).")
     email: str = Field("", max_length=254)
     preferred_language: Language = Language.PERSIAN
     tier: CustomerTier = CustomerTier.STANDARD
@@ -93,6 +99,8 @@ class CustomerPatch(Schema):
     country: Country | None = None
     national_id: str | None = Field(None, max_length=40)
     vat_number: str | None = Field(None, max_length=40)
+    sdi_code: str | None = Field(None, max_length=7)
+    pec: str | None = Field(None, max_length=254)
     email: str | None = Field(None, max_length=254)
     preferred_language: Language | None = None
     tier: CustomerTier | None = None
@@ -152,6 +160,8 @@ class CustomerDetail(CustomerOut):
     company_name: str
     national_id: str
     vat_number: str
+    sdi_code: str = Field(..., description="Italy: codice destinatario; empty means 0000000.")
+    pec: str = Field(..., description="Italy: certified e-mail (PEC).")
     preferred_language: Language
     consent_sms: bool
     consent_email: bool

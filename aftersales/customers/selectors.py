@@ -49,6 +49,15 @@ def customers_find(*, user, query: str) -> QuerySet[Customer]:
     )
 
 
+def customer_by_email(email: str) -> Customer | None:
+    """The one customer whose e-mail is `email` (ignoring case); None when none or several are."""
+    email = (email or "").strip()
+    if not email:
+        return None
+    found = list(Customer.objects.filter(email__iexact=email).order_by("pk")[:2])
+    return found[0] if len(found) == 1 else None
+
+
 def customer_units(*, user, customer: Customer):
     from aftersales.units.models import Unit
 

@@ -1,5 +1,7 @@
 """Writes on customers, their phones and addresses."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +21,9 @@ CUSTOMER_SELF_FIELDS = frozenset(
     {"first_name", "last_name", "email", "preferred_language", "consent_sms", "consent_email"}
 )
 
+# an Italian private party's codice destinatario (a public body's has 6: not ours to invoice)
+SDI_CODE = re.compile(r"[A-Z0-9]{7}")
+
 CUSTOMER_FIELDS = (
     "kind",
     "first_name",
@@ -28,6 +33,8 @@ CUSTOMER_FIELDS = (
     "national_id",
     "vat_number",
     "email",
+    "sdi_code",
+    "pec",
     "preferred_language",
     "tier",
     "consent_sms",
@@ -86,6 +93,25 @@ def _identity_errors(customer: Customer) -> dict[str, list]:
         )
     except ValidationError as error:
         errors["vat_number"] = error.messages
+    errors.update(_e_invoicing_errors(customer))
+    return errors
+
+
+def _e_invoicing_errors(customer: Customer) -> dict[str, list]:
+    """Where an Italian customer's fatture elettroniche are delivered: the codice destinatario
+    (7 letters or digits, kept in capitals) and the PEC; neither is asked of other customers."""
+    errors: dict[str, list] = {}
+    customer.sdi_code = latin_digits(customer.sdi_code or "").replace(" ", "").upper()
+    customer.pec = (customer.pec or "").strip()
+    if customer.country != Country.ITALY:
+        for name in ("sdi_code", "pec"):
+            if getattr(customer, name):
+                errors[name] = [_("Only an Italian customer's fatture go through the SdI.")]
+        return errors
+    if customer.sdi_code and not SDI_CODE.fullmatch(customer.sdi_code):
+        errors["sdi_code"] = [
+            _("A codice destinatario has 7 letters or digits, e.g. ABC1DEF (0000000 for none).")
+        ]
     return errors
 
 

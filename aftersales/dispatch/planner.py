@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils import timezone
 
+from aftersales.service import planning
 from aftersales.service.business import calendar_for
-from aftersales.service.choices import Status, VisitStatus
+from aftersales.service.choices import AWAY_PURPOSES, Status, VisitPurpose, VisitStatus
 from aftersales.service.models import ServiceRequest, Visit
 from aftersales.workforce.models import Technician
 from aftersales.workforce.selectors import qualified
@@ -163,14 +164,6 @@ def _minutes(request: ServiceRequest, on: dt.date) -> int:
     return DEFAULT_MINUTES.get(request.service_type.code, FALLBACK_MINUTES)
 
 
-def _address(request: ServiceRequest):
-    if request.address_id:
-        return request.address
-    return next((a for a in request.customer.addresses.all() if a.is_default), None) or next(
-        iter(request.customer.addresses.all()), None
-    )
-
-
 def _priority(request: ServiceRequest) -> int:
     base = {1: 10, 2: 30, 3: 60, 4: 85}.get(request.priority, 30)
     return min(100, base + min(10, int(request.priority_score or 0)))
@@ -193,30 +186,54 @@ def _parts(requests: list[ServiceRequest]) -> dict[str, list[tuple[int, int]]]:
 
 def gather(plan, *, now: dt.datetime | None = None) -> list[Task]:
     """The plan's work: open requests without a visit, visits planned in the horizon (kept in
-    their promised window), visits under way (fixed), and the plan's pins."""
+    their promised window), visits under way (fixed), and the plan's pins. Bench work in a
+    workshop is no one's drive; a request without a visit that the planning checks refuse (its
+    unit is in a workshop, it has no address) is left out, as publishing it would be refused."""
     now = now or timezone.now()
     days = horizon(plan)
     begin, finish = _at(days[0], dt.time(0)), _at(days[-1] + dt.timedelta(days=1), dt.time(0))
+    away = sorted(AWAY_PURPOSES)
     requests = list(
         requests_of(plan)
         .filter(
             Q(status__in=PLANNABLE, service_type__needs_visit=True)
-            | Q(visits__status=VisitStatus.ON_SITE, visits__window_start__lt=finish)
+            | Q(
+                visits__status=VisitStatus.ON_SITE,
+                visits__window_start__lt=finish,
+                visits__purpose__in=away,
+            )
             | Q(
                 visits__status=VisitStatus.PLANNED,
                 visits__window_start__gte=begin,
                 visits__window_start__lt=finish,
+                visits__purpose__in=away,
             )
         )
         .distinct()
-        .select_related("service_type", "unit__product_model__category", "customer", "address")
+        .select_related(
+            "service_type",
+            "unit__product_model__category",
+            "unit__installation_address",
+            "customer",
+            "address",
+        )
         .prefetch_related("customer__addresses")
     )
     visits = {}
     for visit in Visit.objects.filter(
-        request__in=requests, status__in=(VisitStatus.PLANNED, VisitStatus.ON_SITE)
+        request__in=requests,
+        status__in=(VisitStatus.PLANNED, VisitStatus.ON_SITE),
+        purpose__in=away,
     ).order_by("pk"):
         visits[visit.request_id] = visit
+    refused = planning.refusals(
+        [
+            planning.PlannedVisit(request=request, purpose=VisitPurpose.FIELD)
+            for request in requests
+            if request.pk not in visits
+        ]
+    )
+    requests = [request for request in requests if request.pk not in refused]
     pins = {
         a.request_id: (a.technician_id, a.starts_at)
         for a in plan.assignments.filter(pinned=True, technician__isnull=False)
@@ -226,7 +243,7 @@ def gather(plan, *, now: dt.datetime | None = None) -> list[Task]:
     tasks = []
     for request in requests:
         model = request.unit.product_model if request.unit_id else None
-        address = _address(request)
+        address = planning.place_of(request)
         task = Task(
             request=request,
             visit=visits.get(request.pk),

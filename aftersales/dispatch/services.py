@@ -18,8 +18,9 @@ from aftersales.core.access import can
 from aftersales.core.choices import Role
 from aftersales.core.models import User
 from aftersales.core.numbering import next_number
+from aftersales.service import planning
 from aftersales.service import services as service_services
-from aftersales.service.choices import VisitStatus
+from aftersales.service.choices import VisitPurpose, VisitStatus
 from aftersales.workforce.models import Technician
 from aftersales.workforce.selectors import qualified
 
@@ -198,6 +199,15 @@ def _pin_at(assignment: Assignment, *, technician, starts_at, by) -> Assignment:
     if local < technician.shift_start or ends > technician.shift_end or ends < local:
         raise ValidationError({"starts_at": _("The visit must fit within the technician's shift.")})
     request = assignment.request
+    visit = assignment.visit
+    planning.check(  # e.g. the unit went into a workshop since the plan was made
+        planning.PlannedVisit(
+            request=request,
+            purpose=visit.purpose if visit is not None else VisitPurpose.FIELD,
+            technician=technician,
+            window_start=starts_at,
+        )
+    )
     model = request.unit.product_model if request.unit_id else None
     fit = qualified(
         Technician.objects.filter(pk=technician.pk),
@@ -244,6 +254,7 @@ def plan_publish(*, plan: Plan, by: User | None) -> Plan:
             window_start=row.window_start,
             window_end=row.window_end,
             by=by,
+            purpose=visit.purpose if visit is not None else VisitPurpose.FIELD,
         )
         if visit is not None and visit.status == VisitStatus.PLANNED:
             service_services.visit_cancel(visit=visit, by=by)

@@ -6,20 +6,23 @@ else gets 404, as for a record out of scope."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from aftersales.customers.schemas import ERRORS, ErrorOut
 
-from . import dashboard
+from . import dashboard, services
 from .aggregation import refresh
 from .forms import ScopeForm
 from .kpis import KPIS
-from .models import DailyFact
+from .models import DailyFact, ExchangeRate
+from .rates import reporting_currency
 from .schemas import (
     BreakdownRowOut,
     DefinitionOut,
     KpisOut,
     MonthOut,
+    RateIn,
+    RateOut,
     RefreshOut,
     ScopeQuery,
 )
@@ -91,3 +94,48 @@ def refresh_facts(request, full: bool = False):
     if request.user.role != "manager" and not request.user.is_superuser:
         raise PermissionDenied(_("Only a manager may rebuild the figures."))
     return refresh(full=full)
+
+
+def _rate_out(rate: ExchangeRate) -> dict:
+    return {
+        "id": rate.pk,
+        "currency": rate.currency,
+        "valid_from": rate.valid_from,
+        "rate": rate.rate,
+        "note": rate.note,
+        "reporting_currency": reporting_currency(),
+    }
+
+
+@router.get("/rates", response={200: list[RateOut], ERRORS: ErrorOut}, summary="The exchange rates")
+def rates(request, currency: str | None = None):
+    """Every rate to the reporting currency (of one currency with `currency`), newest first."""
+    if not ExchangeRate.policy.allows(request.user, "view"):
+        raise Http404
+    found = ExchangeRate.objects.restrict(request.user, "view").order_by("currency", "-valid_from")
+    if currency:
+        found = found.filter(currency=currency.upper())
+    return [_rate_out(rate) for rate in found]
+
+
+@router.post("/rates", response={201: RateOut, ERRORS: ErrorOut}, summary="Add an exchange rate")
+def rate_create(request, payload: RateIn):
+    """Managers and finance: one unit of `currency` is worth `rate` of the reporting currency
+    from `valid_from` on (one rate per currency and day)."""
+    if not ExchangeRate.policy.allows(request.user, "view"):
+        raise Http404
+    if not ExchangeRate.policy.allows(request.user, "add"):
+        raise PermissionDenied
+    from aftersales.core.choices import Currency
+
+    if payload.currency not in Currency.values:
+        raise ValidationError({"currency": [_("Choose a currency of the list.")]})
+    rate = services.exchange_rate_save(
+        rate=ExchangeRate(),
+        by=request.user,
+        currency=payload.currency,
+        valid_from=payload.valid_from,
+        value=payload.rate,
+        note=payload.note,
+    )
+    return Status(201, _rate_out(rate))

@@ -10,6 +10,40 @@ from django.utils import timezone
 
 REQUESTS_PER_DAY = 2
 DAYS = 365
+# rials for one euro on the open market on the first of the demo's first month; the rial then
+# loses about 2.5% a month (plausible for 2025-26: about 1,150,000 to 1,550,000 a euro)
+RIALS_PER_EURO = 1_150_000
+MONTHLY_FALL = Decimal("1.025")
+
+
+def load_rates(today: dt.date | None = None) -> int:
+    """A rate of the rial to the euro (or back, when the rial is the reporting currency) on
+    the first of each month of the demo's year and the month before it; nothing when there
+    are rates already."""
+    from .models import ExchangeRate
+    from .rates import reporting_currency
+
+    if ExchangeRate.objects.exists():
+        return 0
+    today = today or timezone.localdate()
+    month = (today - dt.timedelta(days=DAYS + 31)).replace(day=1)
+    reporting = reporting_currency()
+    rates, rials = [], Decimal(RIALS_PER_EURO)
+    while month <= today:
+        whole = rials.quantize(Decimal(1000))
+        if reporting == "EUR":
+            currency, rate = "IRR", (Decimal(1) / whole).quantize(Decimal(1).scaleb(-18))
+        elif reporting == "IRR":
+            currency, rate = "EUR", whole
+        else:
+            return 0
+        rates.append(
+            ExchangeRate(currency=currency, valid_from=month, rate=rate, note="Demo: open market")
+        )
+        rials *= MONTHLY_FALL
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    ExchangeRate.objects.bulk_create(rates)
+    return len(rates)
 
 
 @transaction.atomic
@@ -22,8 +56,9 @@ def load_demo() -> str:
 
     from .aggregation import refresh
 
+    rates = load_rates()
     if ServiceRequest.objects.filter(number__startswith="DEMO-I-").exists():
-        return ""
+        return f"Insights: {rates} exchange rates." if rates else ""
     units = list(
         Unit.objects.filter(owner__isnull=False, service_agent__isnull=False)
         .select_related("product_model")
@@ -131,5 +166,6 @@ def load_demo() -> str:
     transaction.on_commit(lambda: refresh(full=True))
     return (
         f"Insights: {len(requests)} service requests, {len(visits)} visits and {len(claims)} "
-        f"warranty claims over the past year; {log.days} days of figures aggregated."
+        f"warranty claims over the past year; {log.days} days of figures aggregated; "
+        f"{rates} exchange rates."
     )

@@ -9,6 +9,7 @@ from aftersales.core.money import show_money
 from aftersales.core.text import persian_digits
 
 from .kpis import Kpi
+from .revenue import sales_currency
 
 
 def _number(value: Decimal, places: int) -> str:
@@ -29,7 +30,7 @@ def kpi_text(kpi: Kpi, value: Decimal | None) -> str:
     if kpi.kind == "hours":
         return _("%(hours)s h") % {"hours": _number(value, 1)}
     if kpi.kind == "money":
-        return show_money(value, "IRR")
+        return show_money(value, sales_currency())  # the one currency the facts count money in
     if kpi.kind == "nps":
         return _number(value, 0)
     return _number(value, 2)

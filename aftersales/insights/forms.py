@@ -2,13 +2,16 @@
 
 import datetime as dt
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aftersales.core.forms import BootstrapMixin, DateField
+from aftersales.core.choices import Currency
+from aftersales.core.forms import AmountField, BootstrapMixin, DateField
 
+from .rates import reporting_currency
 from .scope import Scope
 
 MAX_DAYS = 3660
@@ -91,3 +94,45 @@ class ScopeForm(BootstrapMixin, forms.Form):
             product_model=data.get("product_model"),
             service_type=data.get("service_type"),
         )
+
+
+RATE_PLACES = 18
+RATE_MAX = Decimal(10) ** 12
+
+
+class ExchangeRateForm(BootstrapMixin, forms.Form):
+    """An exchange rate as typed: '0.00000095', '0,00000095' in Italian, Persian digits."""
+
+    currency = forms.ChoiceField(label=_("Currency"))
+    valid_from = DateField(label=_("Valid from"))
+    rate = AmountField(
+        label=_("Rate"),
+        max_digits=None,
+        decimal_places=None,
+        error_messages={
+            "invalid": _("Enter the rate as a number."),
+            "required": _("Enter the rate."),
+        },
+    )
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        reporting = reporting_currency()
+        self.fields["currency"].choices = [
+            (value, label) for value, label in Currency.choices if value != reporting
+        ]
+        self.fields["rate"].help_text = _(
+            "What one unit of the currency is worth in %(currency)s, from that day on."
+        ) % {"currency": reporting}
+
+    def clean_rate(self):
+        value = self.cleaned_data["rate"]
+        if not value.is_finite() or value <= 0:
+            raise forms.ValidationError(_("Enter a rate above zero."), code="not_positive")
+        if value >= RATE_MAX:
+            raise forms.ValidationError(_("This rate is too large."), code="too_large")
+        rounded = value.quantize(Decimal(1).scaleb(-RATE_PLACES), rounding=ROUND_HALF_UP)
+        if not rounded:
+            raise forms.ValidationError(_("This rate is too small."), code="too_small")
+        return rounded

@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy as _
 
 from aftersales.core.access import Policy, RestrictedManager
 from aftersales.core.audit import track
-from aftersales.core.choices import Role
+from aftersales.core.choices import Currency, Role
 
 READERS = frozenset({Role.MANAGER, Role.QUALITY, Role.FINANCE})
+RATE_KEEPERS = frozenset({Role.MANAGER, Role.FINANCE})
 
 
 class Grain(models.IntegerChoices):
@@ -192,4 +193,44 @@ class RefreshLog(models.Model):
         ordering = ["-started_at", "-pk"]
 
 
-track(RefreshLog)
+class ExchangeRate(models.Model):
+    """What one unit of `currency` is worth in the reporting currency
+    (`settings.AFTERSALES_REPORTING_CURRENCY`) from `valid_from` on, until the next rate of the
+    same currency (see `aftersales.insights.rates`)."""
+
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency)
+    valid_from = models.DateField(_("valid from"))
+    # one rial is worth about 0.000001 euro: 18 decimals keep 12 significant digits of it
+    rate = models.DecimalField(_("rate"), max_digits=30, decimal_places=18)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    objects = RestrictedManager()
+    policy = Policy(view=READERS, add=RATE_KEEPERS, change=RATE_KEEPERS)
+
+    class Meta:
+        verbose_name = _("exchange rate")
+        verbose_name_plural = _("exchange rates")
+        ordering = ["currency", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["currency", "valid_from"],
+                name="insights_rate_currency_day",
+                violation_error_message=_("This currency already has a rate from that day."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rate__gt=0),
+                name="insights_rate_positive",
+                violation_error_message=_("Enter a rate above zero."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.currency} {self.valid_from.isoformat()}"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("insights:rate_edit", args=[self.pk])
+
+
+track(RefreshLog, ExchangeRate)

@@ -50,3 +50,21 @@ class RefreshOut(Schema):
     days: int
     started_at: dt.datetime
     finished_at: dt.datetime | None
+
+
+class RateOut(Schema):
+    id: int
+    currency: str
+    valid_from: dt.date
+    rate: Decimal
+    note: str
+    reporting_currency: str
+
+
+class RateIn(Schema):
+    """One unit of `currency` is worth `rate` of the reporting currency from `valid_from` on."""
+
+    currency: str
+    valid_from: dt.date
+    rate: Decimal
+    note: str = ""

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aftersales.core.calendars import show_date, show_month
+from aftersales.core.money import show_money
 from aftersales.core.views.lists import Column, ObjectListView
 
 from . import dashboard as reads
@@ -19,6 +20,8 @@ from .display import chart_value, kpi_text
 from .forms import ScopeForm
 from .kpis import KPI_BY_KEY, KPIS, sla_measured_q
 from .models import DailyFact, RefreshLog
+from .rates import reporting_currency
+from .revenue import revenue_by_currency
 from .scope import Scope
 
 TREND_CHARTS = {
@@ -143,9 +146,14 @@ def dashboard(request):
                 "rows": table,
             }
         )
+    revenue = revenue_context(scope)
+    if revenue:
+        charts["revenue"] = revenue["chart"]
     context = {
         "title": _("Dashboard"),
         "form": form,
+        "revenue": revenue,
+        "revenue_url": reverse("insights:revenue") + "?" + scope_query(scope),
         "scope": scope,
         "cards": cards,
         "charts": charts,
@@ -156,6 +164,74 @@ def dashboard(request):
         "kpis": KPIS,
     }
     return TemplateResponse(request, "insights/dashboard.html", context)
+
+
+# --- revenue in every currency and in the reporting currency ------------------------------------
+def _combined_text(combined) -> str:
+    if combined.amount is None:
+        return " ".join(combined.messages)
+    return show_money(combined.amount, combined.currency)
+
+
+def revenue_context(scope: Scope) -> dict | None:
+    """The revenue of the scope per currency and in the reporting currency, per month and in
+    all, with the chart of the combined revenue by month; None when revenue has no meaning
+    for the scope."""
+    found = revenue_by_currency(scope)
+    if found is None:
+        return None
+    reporting = reporting_currency()
+    return {
+        "reporting": reporting,
+        "currencies": found.currencies,
+        "totals": [(c, show_money(found.totals[c], c)) for c in found.currencies],
+        "combined": found.combined,
+        "combined_text": _combined_text(found.combined),
+        "months": [
+            {
+                "label": show_month(row.month),
+                "amounts": [show_money(row.amounts[c], c) for c in found.currencies],
+                "combined": row.combined,
+                "combined_text": _combined_text(row.combined),
+            }
+            for row in found.months
+        ],
+        "chart": {
+            "title": str(_("Revenue by month, in %(currency)s") % {"currency": reporting}),
+            "labels": [show_month(row.month) for row in found.months],
+            "series": [
+                {
+                    "label": str(_("Revenue in %(currency)s") % {"currency": reporting}),
+                    "data": [
+                        None if row.combined.amount is None else float(row.combined.amount)
+                        for row in found.months
+                    ],
+                }
+            ],
+        },
+    }
+
+
+@login_required
+def revenue(request):
+    """The revenue of a period by month, in each currency and in the reporting currency."""
+    require_reader(request.user)
+    form = ScopeForm(request.GET or {}, user=request.user)
+    title = _("Revenue by currency")
+    if not form.is_valid():
+        context = {"form": form, "title": title}
+        return TemplateResponse(request, "insights/revenue.html", context, status=400)
+    scope = form.scope()
+    found = revenue_context(scope)
+    context = {
+        "title": title,
+        "form": form,
+        "scope": scope,
+        "revenue": found,
+        "charts": {"revenue": found["chart"]} if found else {},
+        "dashboard_url": reverse("insights:dashboard") + "?" + scope_query(scope),
+    }
+    return TemplateResponse(request, "insights/revenue.html", context)
 
 
 # --- the records behind a figure ------------------------------------------------------------------

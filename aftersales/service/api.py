@@ -148,7 +148,12 @@ def visit_schedule(request, request_id: int, payload: ScheduleIn):
         for moment in (payload.window_start, payload.window_end)
     )
     visit = services.visit_schedule(
-        request=obj, technician=technician, window_start=start, window_end=end, by=request.user
+        request=obj,
+        technician=technician,
+        window_start=start,
+        window_end=end,
+        by=request.user,
+        purpose=payload.purpose,
     )
     return ninja.Status(201, visit)
 

@@ -23,6 +23,7 @@ from aftersales.core.choices import Role
 from aftersales.core.models import User
 from aftersales.core.public import public_url
 
+from . import planning
 from .choices import VisitStatus
 from .models import CalendarFeed, Visit
 
@@ -94,7 +95,9 @@ def visits_for(user: User, *, now: dt.datetime | None = None):
             "request__address",
             "request__service_type",
             "request__unit__product_model",
+            "request__unit__installation_address",
         )
+        .prefetch_related("request__customer__addresses")
         .order_by("window_start", "pk")
     )
 
@@ -124,8 +127,9 @@ def _event(visit: Visit) -> Event:
         _("%(service)s: %(customer)s")
         % {"service": request.service_type.name, "customer": request.customer.display_name},
     )
-    if request.address is not None:
-        event.add("location", f"{request.address.line}, {request.address.city}")
+    place = planning.destination(visit)
+    if place is not None:
+        event.add("location", f"{place.line}, {place.city}")
     lines = [f"{request.number} · {visit.number}"]
     if request.contact_phone:
         lines.append(request.contact_phone)

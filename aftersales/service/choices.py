@@ -59,6 +59,19 @@ class VisitStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class VisitPurpose(models.TextChoices):
+    """What a visit is for: service at the customer's, bench work in a workshop, or taking the
+    unit to or from the customer (the workshop's delivery or pick-up)."""
+
+    FIELD = "field", _("Service at the customer's")
+    BENCH = "bench", _("Bench work in a workshop")
+    DELIVERY = "delivery", _("Delivery or pick-up of the unit")
+
+
+# visits that go to the customer's address
+AWAY_PURPOSES = frozenset({VisitPurpose.FIELD, VisitPurpose.DELIVERY})
+
+
 class VisitResult(models.TextChoices):
     FIXED = "fixed", _("Fixed")
     NEEDS_PARTS = "needs_parts", _("Needs parts")

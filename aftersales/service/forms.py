@@ -14,7 +14,14 @@ from aftersales.core.text import latin_digits, persian_digits
 from aftersales.workforce.models import Technician
 from aftersales.workforce.selectors import Work, candidates
 
-from .choices import Channel, Priority, SupportKind, SupportOutcome, VisitResult
+from .choices import (
+    Channel,
+    Priority,
+    SupportKind,
+    SupportOutcome,
+    VisitPurpose,
+    VisitResult,
+)
 from .models import ServiceType
 
 GREGORIAN_YEARS = 1700  # a 4-digit year from here on is Gregorian (Jalali years are ~1400)
@@ -84,7 +91,14 @@ class RequestForm(BootstrapMixin, forms.Form):
 
     service_type = forms.ModelChoiceField(ServiceType.objects.none(), label=_("Service type"))
     unit = forms.ModelChoiceField(None, label=_("Unit"), required=False)
-    address = forms.ModelChoiceField(None, label=_("Address"), required=False)
+    address = forms.ModelChoiceField(
+        None,
+        label=_("Address"),
+        required=False,
+        help_text=_(
+            "Where the technician goes; not needed when the unit is repaired in a workshop."
+        ),
+    )
     channel = forms.ChoiceField(choices=Channel.choices, label=_("Channel"), initial=Channel.PHONE)
     contact_phone = PhoneField(label=_("Contact phone"), required=False)
     preferred_date = DateField(label=_("Preferred date"), required=False)
@@ -126,10 +140,27 @@ class _Offered(forms.models.ModelChoiceIterator):
         self.queryset = queryset
 
 
+# what the dispatcher may plan a visit for (bench work is planned from the workshop job)
+PLANNED_PURPOSES = [
+    (VisitPurpose.FIELD, VisitPurpose.FIELD.label),
+    (VisitPurpose.DELIVERY, VisitPurpose.DELIVERY.label),
+]
+
+
 class ScheduleForm(BootstrapMixin, forms.Form):
     technician = forms.ModelChoiceField(Technician.objects.none(), label=_("Technician"))
     window_start = DateTimeField(label=_("Promised from"))
     window_end = DateTimeField(label=_("Promised until"))
+    purpose = forms.TypedChoiceField(
+        label=_("What the visit is for"),
+        choices=PLANNED_PURPOSES,
+        initial=VisitPurpose.FIELD,
+        required=False,
+        empty_value=VisitPurpose.FIELD,
+        help_text=_(
+            "While the unit is in a workshop, only its delivery or pick-up may be planned."
+        ),
+    )
 
     def __init__(self, *args, user, service_request=None, **kwargs):
         super().__init__(*args, **kwargs)

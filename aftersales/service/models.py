@@ -28,6 +28,7 @@ from .choices import (
     Status,
     SupportKind,
     SupportOutcome,
+    VisitPurpose,
     VisitResult,
     VisitStatus,
 )
@@ -337,7 +338,8 @@ class StatusChange(models.Model):
 
 
 class Visit(models.Model):
-    """A work order: a technician's visit to the customer for a request."""
+    """A work order: a technician's visit to the customer for a request, bench work on it in a
+    workshop, or the delivery or pick-up of its unit (`purpose`)."""
 
     number = models.CharField(_("number"), max_length=30, unique=True, editable=False)
     request = models.ForeignKey(
@@ -353,6 +355,9 @@ class Visit(models.Model):
     window_end = models.DateTimeField(_("promised until"))
     status = models.CharField(
         _("status"), max_length=10, choices=VisitStatus, default=VisitStatus.PLANNED
+    )
+    purpose = models.CharField(
+        _("purpose"), max_length=10, choices=VisitPurpose, default=VisitPurpose.FIELD
     )
     follow_up_of = models.ForeignKey(
         "self",

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from aftersales.core.calendars import show_date, show_time
 from aftersales.core.notify import in_language_of, notify
 
-from .choices import Status, VisitStatus
+from .choices import Status, VisitPurpose, VisitStatus
 
 EVENTS = {
     Status.NEW,
@@ -51,7 +51,7 @@ def status_message(*, request_id: int, status: str):
 def _on_the_bench(request) -> bool:
     """Whether the request's latest visit is bench work in a workshop (aftersales.workshop)."""
     visit = request.visits.order_by("-pk").first()
-    return visit is not None and visit.workshop_jobs.exists()
+    return visit is not None and visit.purpose == VisitPurpose.BENCH
 
 
 def notify_on_commit(request, status: str) -> None:

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from decimal import Decimal
+from typing import Literal
 
 from ninja import Field, Schema
 
@@ -64,6 +65,11 @@ class ScheduleIn(Schema):
     technician_id: int
     window_start: dt.datetime
     window_end: dt.datetime
+    purpose: Literal["field", "delivery"] = Field(
+        "field",
+        description="`field`: service at the customer's; `delivery`: taking the unit to or "
+        "from the customer (the only visit allowed while the unit is in a workshop).",
+    )
 
 
 class CloseIn(Schema):
@@ -86,4 +92,5 @@ class VisitOut(Schema):
     diagnosis: str
     labour_minutes: int
     result: str
+    purpose: str
     follow_up_of_id: int | None

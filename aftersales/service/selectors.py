@@ -38,7 +38,13 @@ def visits_today(*, user, day: dt.date | None = None) -> QuerySet[Visit]:
         Visit.objects.restrict(user, "view")
         .filter(technician__user=user, window_start__lt=end, window_end__gt=start)
         .exclude(status=VisitStatus.CANCELLED)
-        .select_related("request", "request__customer", "request__unit", "request__address")
+        .select_related(
+            "request",
+            "request__customer",
+            "request__unit__installation_address",
+            "request__address",
+        )
+        .prefetch_related("request__customer__addresses")
         .order_by("window_start", "pk")
     )
 

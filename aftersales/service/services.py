@@ -21,7 +21,7 @@ from aftersales.core.models import User
 from aftersales.core.numbering import next_number
 from aftersales.workforce.selectors import Work, why_not
 
-from . import caches, rules
+from . import caches, planning, rules
 from .business import business_add, business_between, calendar_for
 from .choices import (
     FIXING_RESULTS,
@@ -31,6 +31,7 @@ from .choices import (
     IntakeField,
     Status,
     SupportOutcome,
+    VisitPurpose,
     VisitResult,
     VisitStatus,
 )
@@ -387,11 +388,24 @@ def visit_schedule(
     window_end: dt.datetime,
     by: User | None,
     follow_up_of: Visit | None = None,
+    purpose: str = VisitPurpose.FIELD,
 ) -> Visit:
-    """Assign a visit to a technician with a promised window; the request becomes scheduled."""
+    """Assign a visit to a technician with a promised window; the request becomes scheduled.
+    `purpose`: service at the customer's (the default), bench work in a workshop, or the
+    delivery or pick-up of the unit. Every check of `planning` must pass (an address to go to;
+    those other apps add, such as the workshop's: no one is sent for a unit it holds)."""
     request = _lock(request)
     if not _role_may(by, DESK):
         raise PermissionDenied(_("You may not plan visits."))
+    planning.check(
+        planning.PlannedVisit(
+            request=request,
+            purpose=purpose,
+            technician=technician,
+            window_start=window_start,
+            window_end=window_end,
+        )
+    )
     if window_end <= window_start:
         raise ValidationError({"window_end": _("The window must end after it starts.")})
     if not technician.is_active:
@@ -414,6 +428,7 @@ def visit_schedule(
         technician=technician,
         window_start=window_start,
         window_end=window_end,
+        purpose=purpose,
         follow_up_of=follow_up_of,
         created_by=by,
     )

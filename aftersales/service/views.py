@@ -24,7 +24,7 @@ from aftersales.knowledge.selectors import articles_for_request
 from aftersales.units.models import Unit
 from aftersales.units.selectors import units_find
 
-from . import calendar, proactive, selectors, services
+from . import calendar, offline, proactive, selectors, services
 from .choices import (
     OPEN_STATUSES,
     Channel,
@@ -329,7 +329,7 @@ class VisitList(ObjectListView):
 def today(request):
     """The technician's visits of the day, in order: made for a phone."""
     context = {"title": _("Today's visits"), "visits": selectors.visits_today(user=request.user)}
-    return TemplateResponse(request, "service/today.html", context)
+    return offline.keep_offline(request, TemplateResponse(request, "service/today.html", context))
 
 
 def _visit_for(request, pk: int, action: str = "view") -> Visit:
@@ -386,7 +386,8 @@ def _visit_page(request, visit: Visit, *, status: int = 200, **forms):
         "photos": visit.photos.all(),
     }
     context.update(forms)
-    return TemplateResponse(request, "service/visit_detail.html", context, status=status)
+    response = TemplateResponse(request, "service/visit_detail.html", context, status=status)
+    return offline.keep_offline(request, response)
 
 
 VISIT_STEPS = ("depart", "check_in", "record", "part", "photo", "sign", "close", "cancel", "refer")

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from aftersales.core.forms import BootstrapMixin
+from aftersales.core.forms import BootstrapMixin, PhoneField
 from aftersales.workforce.models import Technician
 
 from .choices import Arrival, Handover
@@ -33,6 +33,33 @@ class ReceiveForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        workshops = Workshop.objects.restrict(user, "view").filter(is_active=True)
+        self.fields["workshop"].queryset = workshops
+        if workshops.count() == 1:
+            self.fields["workshop"].initial = workshops.first()
+
+
+class WalkInForm(BootstrapMixin, forms.Form):
+    """A customer walks in with their unit: the request and the intake on one page."""
+
+    unit = forms.ModelChoiceField(None, label=_("Unit"))
+    description = forms.CharField(
+        label=_("What is wrong"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("As the customer tells it."),
+    )
+    contact_phone = PhoneField(label=_("Contact phone"), required=False)
+    workshop = forms.ModelChoiceField(Workshop.objects.none(), label=_("Workshop"))
+    condition = ReceiveForm.base_fields["condition"]
+    accessories = ReceiveForm.base_fields["accessories"]
+
+    def __init__(self, *args, user, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        if not units.exists():
+            self.fields["unit"].help_text = _(
+                "The customer has no registered unit: register it first, then come back."
+            )
         workshops = Workshop.objects.restrict(user, "view").filter(is_active=True)
         self.fields["workshop"].queryset = workshops
         if workshops.count() == 1:

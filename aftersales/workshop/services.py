@@ -18,8 +18,14 @@ from aftersales.core.models import User
 from aftersales.core.notify import notify
 from aftersales.core.numbering import next_number
 from aftersales.service import services as service
-from aftersales.service.choices import FIXING_RESULTS, Status, VisitStatus
-from aftersales.service.models import ServiceRequest, Visit, VisitPart
+from aftersales.service.choices import (
+    FIXING_RESULTS,
+    Channel,
+    Status,
+    VisitPurpose,
+    VisitStatus,
+)
+from aftersales.service.models import ServiceRequest, ServiceType, Visit, VisitPart
 
 from .choices import ACTIVE_STATUSES, Arrival, Handover, JobStatus
 from .models import HANDS, JobStatusChange, Workshop, WorkshopJob
@@ -35,6 +41,8 @@ TRANSITIONS: dict[str, frozenset] = {
     J.CANCELLED: frozenset(),
 }
 BENCH_HOURS = 2  # the window of a bench visit: from when the unit goes on the bench
+# the service type of a walk-in: its intake needs no address (service migration 0014)
+CARRY_IN_TYPE = "workshop_repair"
 
 
 def _now(at: dt.datetime | None) -> dt.datetime:
@@ -160,6 +168,55 @@ def job_receive(
     return job
 
 
+def carry_in_type() -> ServiceType | None:
+    """The service type of a repair in a workshop (carry-in), when it is offered."""
+    return ServiceType.objects.filter(code=CARRY_IN_TYPE, is_active=True).first()
+
+
+@transaction.atomic
+def walk_in_receive(
+    *,
+    by: User | None,
+    customer,
+    unit,
+    workshop: Workshop,
+    description: str,
+    condition: str,
+    accessories: str = "",
+    contact_phone: str = "",
+    at: dt.datetime | None = None,
+) -> WorkshopJob:
+    """A customer walks in with their unit: a request of the carry-in type (no address needed,
+    opened at the desk) and the unit's intake in the workshop, in one go; nothing is kept when
+    either is refused."""
+    _may(by, workshop)
+    at = _now(at)
+    service_type = carry_in_type()
+    if service_type is None:
+        raise ValidationError(_("Workshop repairs (carry-in) are not offered: ask a manager."))
+    if not (condition or "").strip():
+        raise ValidationError({"condition": _("Describe the unit's condition as it came in.")})
+    request = service.request_open(
+        by=by,
+        customer=customer,
+        service_type=service_type,
+        channel=Channel.WALK_IN,
+        description=description,
+        unit=unit,
+        contact_phone=contact_phone,
+        at=at,
+    )
+    return job_receive(
+        request=request,
+        workshop=workshop,
+        by=by,
+        arrival=Arrival.CARRIED_IN,
+        condition=condition,
+        accessories=accessories,
+        at=at,
+    )
+
+
 @transaction.atomic
 def job_sign_intake(
     *, job: WorkshopJob, data_url: str, signed_by: str, by: User | None
@@ -224,6 +281,7 @@ def job_start_bench(
             window_start=at,
             window_end=at + dt.timedelta(hours=BENCH_HOURS),
             by=planner,
+            purpose=VisitPurpose.BENCH,
         )
         visit = service.visit_check_in(visit=visit, by=planner, at=at)
         job.bench_visits.add(visit)

@@ -1,6 +1,7 @@
 """Pages of the workshop: the queue, the intake form (from a request's page), a job's page with
 its moves, the intake receipt, and the signatures."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,6 +9,7 @@ from django.db.models import BigIntegerField, Case, F, Value, When
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -17,13 +19,23 @@ from aftersales.core.choices import Role
 from aftersales.core.documents import pdf_response
 from aftersales.core.views.edit import errors_to_form, form_page, require
 from aftersales.core.views.lists import Column, ObjectListView
+from aftersales.customers.models import Customer
 from aftersales.service.forms import PartForm, SignatureForm
 from aftersales.service.models import ServiceRequest
+from aftersales.units.models import Unit
 
 from . import documents, selectors, services
 from .choices import ACTIVE_STATUSES, JobStatus
 from .filters import JobFilter
-from .forms import BenchForm, CancelForm, NoteForm, ReadyForm, ReceiveForm, ReturnForm
+from .forms import (
+    BenchForm,
+    CancelForm,
+    NoteForm,
+    ReadyForm,
+    ReceiveForm,
+    ReturnForm,
+    WalkInForm,
+)
 from .models import WorkshopJob
 
 GONE = 2**40  # ranks a finished job after every job still here
@@ -84,6 +96,33 @@ def job_receive(request, request_id: int):
         title=_("Receive the unit of %(number)s in the workshop") % {"number": obj.number},
         done=_("The unit was received. Print the intake receipt for the customer."),
         cancel_url=obj.get_absolute_url(),
+    )
+
+
+@login_required
+def walk_in(request, customer_id: int):
+    """A customer walks in with their unit: open the request and receive the unit in one page."""
+    require(request, ServiceRequest, "add")
+    require(request, WorkshopJob, "add")
+    customer = get_object_or_404(Customer.objects.restrict(request.user, "view"), pk=customer_id)
+    units = Unit.objects.restrict(request.user, "view").filter(owner=customer)
+    form = WalkInForm(
+        request.POST or None,
+        initial={"unit": request.GET.get("unit")},
+        user=request.user,
+        units=units,
+    )
+
+    def save(data):
+        return services.walk_in_receive(by=request.user, customer=customer, **data)
+
+    return form_page(
+        request,
+        form,
+        save=save,
+        title=_("Walk-in repair for %(name)s") % {"name": customer.display_name},
+        done=_("The request was opened and the unit received. Print the intake receipt."),
+        cancel_url=reverse("service:start"),
     )
 
 
@@ -206,7 +245,8 @@ def receipt(request, pk: int):
     """The intake receipt as a PDF, in the customer's language (or the one asked for)."""
     job = _job(request, pk)
     language = request.GET.get("language")
-    pdf = documents.receipt_pdf(job, language=language if language in ("fa", "it", "en") else None)
+    languages = dict(settings.LANGUAGES)
+    pdf = documents.receipt_pdf(job, language=language if language in languages else None)
     return pdf_response(pdf, job.number)
 
 

@@ -36,3 +36,19 @@ document.addEventListener("htmx:afterSettle", (event) => {
   const summary = event.detail.target && event.detail.target.querySelector("[data-announce]");
   if (region && summary) region.textContent = summary.textContent.trim();
 });
+
+// Links that act on a list's filter (CSV, Excel, a ZIP of its documents: [data-keeps-filter],
+// whose value is what they add to it) follow the filter htmx has put in the address bar, so
+// they export what the list now shows and not what it showed when the page was loaded.
+document.addEventListener("htmx:pushedIntoHistory", () => {
+  const filter = new URLSearchParams(window.location.search);
+  filter.delete("page");
+  filter.delete("export");
+  document.querySelectorAll("a[data-keeps-filter]").forEach((link) => {
+    const query = new URLSearchParams(filter);
+    new URLSearchParams(link.dataset.keepsFilter).forEach((value, key) => query.set(key, value));
+    const url = new URL(link.href, window.location.href);
+    url.search = query.toString();
+    link.href = url.pathname + url.search;
+  });
+});

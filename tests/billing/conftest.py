@@ -125,3 +125,45 @@ def close_visit(service_data, operator, dispatcher, technician):
         )
 
     return run
+
+
+@pytest.fixture
+def italian_company(italy):
+    """The Italian company as a FatturaPA needs it: a partita IVA and an address with CAP."""
+    italy.vat_number = "12345670157"
+    italy.address = "Via Torino 5, 20123 Milano (MI)"
+    italy.email = "fatture@example.it"
+    italy.save()
+    return italy
+
+
+@pytest.fixture
+def italian_customer(stranger):
+    """`stranger` living in Milan, with a codice fiscale and an address with its CAP."""
+    from aftersales.customers.models import Address
+
+    stranger.country = "IT"
+    stranger.preferred_language = "it"
+    stranger.national_id = "RSSMRA80A01H501U"
+    stranger.save()
+    Address.objects.create(
+        customer=stranger,
+        country="IT",
+        region="MI",
+        city="Milano",
+        line="Via Roma 1",
+        postal_code="20121",
+        is_default=True,
+    )
+    return stranger
+
+
+@pytest.fixture
+def italian_invoice(italian_company, italian_customer, close_visit, strangers_unit):
+    """The issued invoice of a repair at the Milan customer's."""
+    from aftersales.billing.models import Invoice
+
+    visit = close_visit(customer=italian_customer, unit=strangers_unit)
+    invoice = Invoice.objects.get(visit=visit)
+    assert invoice.status == "issued"
+    return invoice

@@ -5,6 +5,7 @@ import time
 import pytest
 from django.core.management import call_command
 
+from aftersales.billing.fatturapa import fatturapa
 from aftersales.billing.models import Company, Invoice, Payment, Quote, RevenueTarget
 
 
@@ -24,6 +25,9 @@ def test_the_demo_has_billing_to_look_at(capsys):
     assert Payment.objects.exists()
     assert Quote.objects.filter(status="sent", customer__user__username="customer").exists()
     assert RevenueTarget.objects.count() == 3
+    italian = Invoice.objects.filter(status="issued", company__country="IT")
+    assert italian.exists()  # and each can be sent to the SdI as it is
+    assert all(fatturapa(invoice).content for invoice in italian)
     started = time.monotonic()
     assert load_demo() == "Billing: already loaded."
     assert time.monotonic() - started < 1

@@ -3,46 +3,25 @@ address as Italians write it (CAP, city, provincia), the company's phone readabl
 share named as on the invoice's page, and times in Italy's time, not Tehran's."""
 
 import datetime as dt
-import subprocess
 
 import pytest
 
 from aftersales.billing.documents import invoice_pdf, job_sheet_pdf
 from aftersales.billing.models import Invoice
-from aftersales.customers.models import Address
-
-
-def _text(pdf: bytes, tmp_path) -> str:
-    path = tmp_path / "doc.pdf"
-    path.write_bytes(pdf)
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
+from tests.pdf import pdf_text
 
 
 @pytest.fixture
-def italian_company_customer(italy, stranger):
-    italy.vat_number = "12345670157"
-    italy.phone = "+390212345678"
-    italy.address = "Via Torino 5, 20123 Milano"
-    italy.save()
-    stranger.country = "IT"
-    stranger.preferred_language = "it"
-    stranger.kind = "company"
-    stranger.company_name = "Rossi Impianti S.r.l."
-    stranger.vat_number = "00743110157"
-    stranger.national_id = "RSSMRA80A01H501U"
-    stranger.save()
-    Address.objects.create(
-        customer=stranger,
-        country="IT",
-        region="MI",
-        city="Milano",
-        line="Via Roma 1",
-        postal_code="20121",
-        is_default=True,
-    )
-    return stranger
+def italian_company_customer(italian_company, italian_customer):
+    """A company in Milan, with its partita IVA and its owner's codice fiscale, billed by the
+    Italian company (with a phone)."""
+    italian_company.phone = "+390212345678"
+    italian_company.save()
+    italian_customer.kind = "company"
+    italian_customer.company_name = "Rossi Impianti S.r.l."
+    italian_customer.vat_number = "00743110157"
+    italian_customer.save()
+    return italian_customer
 
 
 def test_the_fattura_names_both_parties_as_an_italian_invoice_must(
@@ -51,7 +30,7 @@ def test_the_fattura_names_both_parties_as_an_italian_invoice_must(
     visit = close_visit(customer=italian_company_customer, unit=strangers_unit)
     invoice = Invoice.objects.get(visit=visit)
 
-    text = _text(invoice_pdf(invoice), tmp_path)
+    text = pdf_text(invoice_pdf(invoice), tmp_path)
 
     assert "Partita IVA: 12345670157" in text  # the company's
     assert "+39 02 1234 5678" in text  # the company's phone, not +390212345678
@@ -70,7 +49,7 @@ def test_the_job_sheet_of_a_visit_in_milan_tells_milans_time(
     visit.checked_out_at = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
     visit.save(update_fields=["checked_in_at", "checked_out_at"])
 
-    text = _text(job_sheet_pdf(visit), tmp_path)
+    text = pdf_text(job_sheet_pdf(visit), tmp_path)
 
     assert "20/11/2026 12:00" in text and "20/11/2026 13:00" in text  # Rome, winter: UTC+1
     assert "14:30" not in text  # Tehran's time, the server's default

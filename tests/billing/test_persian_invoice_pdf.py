@@ -8,14 +8,7 @@ from aftersales.billing.documents import invoice_pdf, job_sheet_pdf
 from aftersales.billing.models import Invoice
 from aftersales.core.money import show_money
 from aftersales.core.text import persian_digits
-
-
-def _pdf_text(pdf: bytes, tmp_path) -> str:
-    path = tmp_path / "doc.pdf"
-    path.write_bytes(pdf)
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
+from tests.pdf import pdf_text
 
 
 def _ink(pdf: bytes, tmp_path) -> float:
@@ -44,7 +37,7 @@ def test_persian_invoice_pdf_shows_its_number_and_total(
 
     assert pdf.startswith(b"%PDF")
     assert _ink(pdf, tmp_path) > 0.005  # text and rules were drawn, not a blank page
-    text = _pdf_text(pdf, tmp_path)
+    text = pdf_text(pdf, tmp_path)
     assert invoice.number in text  # the document number kept in order (bdi dir=ltr)
     from django.utils import translation
 
@@ -64,10 +57,10 @@ def test_italian_invoice_and_job_sheet_render(
     visit = close_visit(customer=stranger, unit=strangers_unit)
     invoice = Invoice.objects.get(visit=visit)
 
-    text = _pdf_text(invoice_pdf(invoice), tmp_path)
+    text = pdf_text(invoice_pdf(invoice), tmp_path)
     assert invoice.number in text
     assert "€" in text
 
-    sheet = _pdf_text(job_sheet_pdf(visit), tmp_path)
+    sheet = pdf_text(job_sheet_pdf(visit), tmp_path)
     assert visit.number in sheet
     assert strangers_unit.serial in sheet

@@ -25,3 +25,12 @@ def test_figures_are_rounded_half_up():
         assert kpi_text(hours, Decimal("2.29")) == "2,3 h"
     with translation.override("fa"):
         assert kpi_text(nps, Decimal("57.61")) == "۵۸"
+
+
+def test_money_is_shown_in_the_currency_the_facts_count_in(db):
+    """A money card names the company's currency (it named rials whatever the company's)."""
+    from aftersales.billing.models import Company
+
+    Company.objects.create(country="IT", name="Aftersales Italia", currency="EUR")
+    with translation.override("it"):
+        assert kpi_text(KPI_BY_KEY["warranty_cost_per_unit"], Decimal("12.5")) == "12,50 €"

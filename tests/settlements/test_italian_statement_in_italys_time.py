@@ -2,11 +2,11 @@
 the 5th, not the 6th (01:30 in Tehran, the server's default zone)."""
 
 import datetime as dt
-import subprocess
 from decimal import Decimal
 
 from aftersales.settlements import documents, services
 from tests.factories import AgentFactory
+from tests.pdf import pdf_text
 
 
 def test_the_approval_day_is_milans(finance, claim_for, tmp_path):
@@ -22,11 +22,7 @@ def test_the_approval_day_is_milans(finance, claim_for, tmp_path):
     settlement = services.settlement_draft(agent=milan, by=finance, today=dt.date(2026, 11, 23))
     settlement.approved_at = dt.datetime(2026, 11, 5, 22, 0, tzinfo=dt.UTC)  # 23:00 in Milan
 
-    path = tmp_path / "statement.pdf"
-    path.write_bytes(documents.statement_pdf(settlement, language="it"))
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
-    ).stdout
+    text = pdf_text(documents.statement_pdf(settlement, language="it"), tmp_path)
 
     assert "05/11/2026" in text
     assert "06/11/2026" not in text

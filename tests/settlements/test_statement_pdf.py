@@ -7,14 +7,7 @@ import pytest
 from django.urls import reverse
 
 from aftersales.settlements import services
-
-
-def _text(pdf: bytes, tmp_path) -> str:
-    path = tmp_path / "statement.pdf"
-    path.write_bytes(pdf)
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
-    ).stdout
+from tests.pdf import pdf_text
 
 
 def _not_blank(pdf: bytes, tmp_path) -> bool:
@@ -49,7 +42,7 @@ def test_an_iranian_agents_statement_is_persian(login, finance, paid_in_part, tm
     assert '-fa.pdf"' in response["Content-Disposition"]
     pdf = response.content
     assert _not_blank(pdf, tmp_path)
-    text = _text(pdf, tmp_path)
+    text = pdf_text(pdf, tmp_path)
     assert paid_in_part.number in text
     assert "TR-2026-17" in text
     assert "۱,۶۰۰,۰۰۰" in text  # the balance, Persian digits
@@ -61,7 +54,7 @@ def test_the_statement_in_english_on_request(login, agent_user, paid_in_part, tm
     response = login(agent_user).get(
         reverse("settlements:statement", args=[paid_in_part.pk]), {"lang": "en"}
     )
-    text = _text(response.content, tmp_path)
+    text = pdf_text(response.content, tmp_path)
     assert "Settlement statement" in text
     assert "1,600,000" in text and "1,000,000" in text
     assert "Warranty claim" in text

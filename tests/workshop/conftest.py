@@ -46,3 +46,31 @@ def received(service_request, centre, operator):
         condition="Scratch on the front panel",
         accessories="Remote control, power cord",
     )
+
+
+@pytest.fixture
+def carry_in(service_data):
+    """The carry-in service type that service's data migration 0014 ships (loaded again: a
+    transactional test empties the database after itself)."""
+    import importlib
+
+    from django.apps import apps
+
+    from aftersales.service.models import ServiceType
+
+    importlib.import_module("aftersales.service.migrations.0014_workshop_repair_type").load(
+        apps, None
+    )
+    return ServiceType.objects.get(code="workshop_repair")
+
+
+@pytest.fixture
+def walk_in_customer(make_user):
+    """A customer with a portal login, a small appliance and no address on file."""
+    from tests.factories import CustomerFactory, UnitFactory
+
+    customer = CustomerFactory(
+        first_name="Leila", last_name="Ahmadi", user=make_user(Role.CUSTOMER, username="leila")
+    )
+    UnitFactory(owner=customer, serial="MX-2000-77")
+    return customer

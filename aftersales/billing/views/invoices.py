@@ -3,19 +3,24 @@ its actions (issue, correct a draft line, credit, record a payment), and the PDF
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from aftersales.core.access import can, customer_page
+from aftersales.core.choices import Country
 from aftersales.core.documents import pdf_response
 from aftersales.core.views.edit import act, form_page, submit
-from aftersales.core.views.lists import AmountColumn, Column, ObjectListView
+from aftersales.core.views.lists import EXPORT_LIMIT, AmountColumn, Column, ObjectListView
 from aftersales.service.models import Visit
 
-from .. import documents, services
+from .. import documents, fatturapa, services
 from ..choices import InvoiceStatus
 from ..filters import InvoiceFilter, InvoiceLineFilter, PaymentFilter
 from ..forms import CreditForm, LineForm, PaymentForm
@@ -25,6 +30,7 @@ from ..selectors import invoice_balance, with_balance
 
 class InvoiceList(ObjectListView):
     model = Invoice
+    template_name = "billing/invoice_list.html"
     filterset_class = InvoiceFilter
     default_sort = "-pk"
     select_related = ("customer", "request", "service_type")
@@ -53,6 +59,19 @@ class InvoiceList(ObjectListView):
 
     def can_create(self):
         return False
+
+    def get(self, request, *args, **kwargs):
+        if request.htmx and not request.htmx.boosted:  # the results' partial is the core list's
+            self.template_name = ObjectListView.template_name
+        response = super().get(request, *args, **kwargs)
+        if getattr(response, "context_data", None) is not None:
+            # the FatturaPA files of the list's Italian invoices, for whoever may see one
+            response.context_data["fatturapa"] = (
+                Invoice.objects.restrict(request.user, "view")
+                .filter(company__country=Country.ITALY)
+                .exists()
+            )
+        return response
 
 
 class JournalList(ObjectListView):
@@ -178,6 +197,49 @@ def invoice_pdf(request, pk: int):
     pdf = documents.invoice_pdf(invoice, language=language)
     name = invoice.number or f"draft-{invoice.pk}"
     return pdf_response(pdf, name)
+
+
+def _xml_response(content: bytes, name: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@customer_page
+@login_required
+def invoice_fatturapa(request, pk: int):
+    """The FatturaPA XML of an issued Italian invoice or credit note, for whoever may see it;
+    when the SdI would refuse it, the invoice's page says what to complete."""
+    invoice = _invoice(request, pk)
+    try:
+        document = fatturapa.fatturapa(invoice)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(invoice)
+    return _xml_response(document.content, document.name, "application/xml")
+
+
+@login_required
+def invoices_fatturapa(request):
+    """A ZIP of the FatturaPA files of the issued Italian documents in the invoices list as it
+    is filtered; those the SdI would refuse are listed in the ZIP with the reason."""
+    back = f"{reverse('billing:invoices')}?{request.GET.urlencode()}"
+    invoices = with_balance(Invoice.objects.restrict(request.user, "view"))
+    filters = InvoiceFilter(request.GET or None, queryset=invoices, request=request)
+    if filters.is_bound:
+        if not filters.is_valid():
+            messages.error(request, _("Correct the filters first."))
+            return redirect(back)
+        invoices = filters.qs
+    invoices = fatturapa.exportable(invoices).select_related("company", "customer", "credit_of")
+    invoices = invoices.order_by("issue_date", "pk")[:EXPORT_LIMIT]
+    content, made, refused = fatturapa.fatturapa_zip(invoices)
+    if not made and not refused:
+        messages.error(request, _("No issued Italian invoice in this list."))
+        return redirect(back)
+    name = f"fatturapa-{timezone.localdate():%Y%m%d}.zip"
+    return _xml_response(content, name, "application/zip")
 
 
 @login_required

@@ -39,6 +39,11 @@ def changes_shown(entry) -> list[tuple[str, str, str]]:
         except FieldDoesNotExist:
             field = None
         label = str(getattr(field, "verbose_name", name))
+        if isinstance(values, dict) and values.get("type") == "m2m":  # records added or removed
+            names = ", ".join(str(item) for item in values.get("objects", ())) or NOTHING
+            added = values.get("operation") == "add"
+            rows.append((label, NOTHING if added else names, names if added else NOTHING))
+            continue
         shown_by_log = named.get(getattr(field, "verbose_name", name), values)
         before, after = (
             _value(field, raw, logged)

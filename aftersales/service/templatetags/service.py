@@ -2,6 +2,7 @@
 
 from django import template
 
+from aftersales.service import planning
 from aftersales.service.selectors import requests_for
 
 register = template.Library()
@@ -15,3 +16,9 @@ def unit_requests(context, unit, limit: int = 20):
     if user is None:
         return []
     return list(requests_for(user).filter(unit=unit).order_by("-opened_at")[:limit])
+
+
+@register.filter
+def destination(visit):
+    """Where the technician goes for `visit` (None for bench work): `planning.destination`."""
+    return planning.destination(visit)

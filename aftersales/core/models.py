@@ -1,8 +1,10 @@
-"""Models with no business of their own: users, API tokens, idempotency records, sequences."""
+"""Models with no business of their own: users, API tokens, idempotency records, sequences, and
+the shape of a record's status history (`StatusStep`)."""
 
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -104,3 +106,24 @@ class DocumentSequence(models.Model):
 
     series = models.CharField(max_length=40, unique=True)
     last = models.PositiveBigIntegerField(default=0)
+
+
+class StatusStep(models.Model):
+    """One step of a record's life (a request's, a workshop job's, an agent's): when, by whom,
+    why. The record's app adds the record and its own `from_status` / `to_status`; its page shows
+    the steps with `core/_status_history.html`."""
+
+    at = models.DateTimeField(_("at"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]

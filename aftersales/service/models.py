@@ -17,6 +17,7 @@ from aftersales.core.access import ALL, Policy, RestrictedManager
 from aftersales.core.audit import track
 from aftersales.core.choices import EVERYONE, STAFF_ROLES, Role
 from aftersales.core.i18n_fields import TranslatedName
+from aftersales.core.models import StatusStep
 
 from .choices import (
     OPEN_STATUSES,
@@ -304,7 +305,7 @@ class ServiceRequest(models.Model):
         return self.status in OPEN_STATUSES
 
 
-class StatusChange(models.Model):
+class StatusChange(StatusStep):
     """One step of a request's life: from which state to which, by whom, when, why."""
 
     request = models.ForeignKey(
@@ -317,24 +318,13 @@ class StatusChange(models.Model):
         pgettext_lazy("movement", "from"), max_length=20, choices=Status, blank=True
     )
     to_status = models.CharField(pgettext_lazy("movement", "to"), max_length=20, choices=Status)
-    at = models.DateTimeField(_("at"))
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    note = models.CharField(_("note"), max_length=500, blank=True)
 
     objects = RestrictedManager()
     policy = Policy(view=EVERYONE, customer="request__customer", agent="request__agent")
 
-    class Meta:
+    class Meta(StatusStep.Meta):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
-        ordering = ["at", "pk"]
 
 
 class Visit(models.Model):

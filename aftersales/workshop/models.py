@@ -19,6 +19,7 @@ from django.utils.translation import pgettext_lazy
 from aftersales.core.access import Policy, RestrictedManager
 from aftersales.core.audit import track
 from aftersales.core.choices import STAFF_ROLES, Role
+from aftersales.core.models import StatusStep
 
 from .choices import ACTIVE_STATUSES, Arrival, Handover, JobStatus
 
@@ -184,7 +185,7 @@ class WorkshopJob(models.Model):
         return max((end - self.received_at).days, 0)
 
 
-class JobStatusChange(models.Model):
+class JobStatusChange(StatusStep):
     """One step of a workshop job: from which state to which, by whom, when, why."""
 
     job = models.ForeignKey(WorkshopJob, on_delete=models.CASCADE, related_name="status_changes")
@@ -192,16 +193,6 @@ class JobStatusChange(models.Model):
         pgettext_lazy("movement", "from"), max_length=15, choices=JobStatus, blank=True
     )
     to_status = models.CharField(pgettext_lazy("movement", "to"), max_length=15, choices=JobStatus)
-    at = models.DateTimeField(_("at"))
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    note = models.CharField(_("note"), max_length=500, blank=True)
 
     objects = RestrictedManager()
     policy = Policy(
@@ -210,10 +201,9 @@ class JobStatusChange(models.Model):
         agent=lambda agent: Q(job__workshop__agent=agent) | Q(job__request__agent=agent),
     )
 
-    class Meta:
+    class Meta(StatusStep.Meta):
         verbose_name = _("workshop status change")
         verbose_name_plural = _("workshop status changes")
-        ordering = ["at", "pk"]
 
 
 track(Workshop, WorkshopJob, JobStatusChange)

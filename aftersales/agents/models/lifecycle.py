@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from aftersales.core.access import ALL, Policy, RestrictedManager
 from aftersales.core.audit import track
 from aftersales.core.choices import STAFF_ROLES, Currency, Role
+from aftersales.core.models import StatusStep
 
 from ..choices import AgentStatus, DocumentKind
 from .agent import NETWORK_MANAGERS
@@ -152,7 +153,7 @@ class EvaluationScore(models.Model):
         ]
 
 
-class StatusChange(models.Model):
+class StatusChange(StatusStep):
     """One step of an agent's life: from which state to which, by whom, when, why."""
 
     agent = models.ForeignKey(
@@ -163,24 +164,13 @@ class StatusChange(models.Model):
     )
     from_status = models.CharField(_("from"), max_length=12, choices=AgentStatus, blank=True)
     to_status = models.CharField(_("to"), max_length=12, choices=AgentStatus)
-    at = models.DateTimeField(_("at"))
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    note = models.CharField(_("note"), max_length=500, blank=True)
 
     objects = RestrictedManager()
     policy = Policy(view=NETWORK_OFFICE, agent="agent")
 
-    class Meta:
+    class Meta(StatusStep.Meta):
         verbose_name = _("agent status change")
         verbose_name_plural = _("agent status changes")
-        ordering = ["at", "pk"]
 
 
 class Contract(models.Model):

@@ -96,10 +96,6 @@ class InboundMessage(models.Model):
         return reverse("inbox:message", args=[self.pk])
 
     @property
-    def sender(self) -> str:
-        return f"{self.from_name} <{self.from_address}>" if self.from_name else self.from_address
-
-    @property
     def customer_replied(self) -> bool:
         """The customer wrote on a request put on hold to wait for them, since it was put on
         hold: the desk should act. (`hold_since` is annotated by `selectors.with_hold_since`.)"""

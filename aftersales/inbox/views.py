@@ -49,7 +49,8 @@ class MessageList(ObjectListView):
     title = gettext_lazy("Incoming e-mail")
     columns = [
         Column("received_at", gettext_lazy("Received"), sort="received_at", kind="datetime"),
-        Column("sender", gettext_lazy("From"), sort="from_address"),
+        Column("from_address", gettext_lazy("From"), sort="from_address", kind="email"),
+        Column("from_name", gettext_lazy("Name"), sort="from_name"),
         Column("subject", gettext_lazy("Subject"), sort="subject", link=True),
         Column("customer.display_name", gettext_lazy("Customer"), sort="customer__search_name"),
         Column("get_status_display", gettext_lazy("Status"), sort="status"),

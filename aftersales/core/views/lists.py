@@ -41,7 +41,7 @@ class Column:
     label: str
     sort: str | None = None
     link: bool = False
-    kind: str = "text"  # text, date, datetime, phone, bool, serial, number
+    kind: str = "text"  # text, date, datetime, phone, bool, serial, email, number
 
     def value(self, obj):
         if callable(self.accessor):

@@ -2,9 +2,12 @@
 
 import os
 import shutil
+import threading
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test import Client
+from django.test.testcases import LiveServerThread
 
 from aftersales.core.choices import Role
 
@@ -153,6 +156,37 @@ FLAGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+
+
+class _OneRequestAtATime:
+    """With SQLite in memory the live server's request threads share the test's one connection,
+    which SQLite does not allow at once (Django's docs say so: "bad parameter or other API
+    misuse"). A browser sends requests in parallel (a page and its service worker's prefetch),
+    so the live server runs the application for one request at a time. Connections stay
+    threaded: an idle keep-alive socket does not block the others."""
+
+    def __init__(self, application):
+        self.application = application
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            response = self.application(environ, start_response)
+            try:
+                return [b"".join(response)]
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+
+
+class _SerialLiveServer(ThreadedWSGIServer):
+    def set_app(self, application):
+        if self.connections_override:
+            application = _OneRequestAtATime(application)
+        super().set_app(application)
+
+
+LiveServerThread.server_class = _SerialLiveServer
 
 
 @pytest.fixture(scope="session")

@@ -149,6 +149,7 @@ from aftersales.club.api import router as club_router  # noqa: E402
 from aftersales.complaints.api import router as complaints_router  # noqa: E402
 from aftersales.customers.api import router as customers_router  # noqa: E402
 from aftersales.dispatch.api import router as dispatch_router  # noqa: E402
+from aftersales.dispatch.booking_api import router as booking_router  # noqa: E402
 from aftersales.inbox.api import router as inbox_router  # noqa: E402
 from aftersales.insights.api import router as insights_router  # noqa: E402
 from aftersales.knowledge.api import router as knowledge_router  # noqa: E402
@@ -179,5 +180,6 @@ api.add_router("/insights/", insights_router)
 api.add_router("/quality/", quality_router)
 api.add_router("/knowledge/", knowledge_router)
 api.add_router("/dispatch/", dispatch_router)
+api.add_router("/booking/", booking_router)
 api.add_router("/inbox/", inbox_router)
 api.add_router("/workshop/", workshop_router)

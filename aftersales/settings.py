@@ -165,6 +165,21 @@ USE_TZ = True
 PHONE_REGIONS = ["IR", "IT"]
 # The currency money from every country is added up in (insights: exchange rates to it).
 AFTERSALES_REPORTING_CURRENCY = os.environ.get("AFTERSALES_REPORTING_CURRENCY", "EUR")
+# Customers choosing the time of a visit (docs/service.md, "Customers choose the time"): the
+# windows of a day, in the business calendar's time zone; how many business days ahead; until how
+# long before its window a booking may be moved; the earliest window from now; the travel allowed
+# for each visit.
+BOOKING_WINDOWS = [
+    window
+    for window in os.environ.get(
+        "AFTERSALES_BOOKING_WINDOWS", "08:00-12:00,12:00-16:00,16:00-20:00"
+    ).split(",")
+    if window.strip()
+]
+BOOKING_DAYS = int(os.environ.get("AFTERSALES_BOOKING_DAYS", "10"))
+BOOKING_CUTOFF_HOURS = float(os.environ.get("AFTERSALES_BOOKING_CUTOFF_HOURS", "24"))
+BOOKING_LEAD_HOURS = float(os.environ.get("AFTERSALES_BOOKING_LEAD_HOURS", "2"))
+BOOKING_TRAVEL_MINUTES = int(os.environ.get("AFTERSALES_BOOKING_TRAVEL_MINUTES", "30"))
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -18,6 +18,9 @@ from .models import Agent, Criterion, Equipment, Grade, ScorecardMetric
 
 class AgentForm(BootstrapMixin, forms.ModelForm):
     phone = PhoneField(label=_("Phone"), required=False)
+    # typed with spaces, dashes or a country prefix: the service checks and compacts them
+    tax_code = forms.CharField(label=_("Tax code"), required=False, max_length=30)
+    vat_number = forms.CharField(label=_("VAT number"), required=False, max_length=30)
     latitude = forms.DecimalField(
         label=_("Latitude"),
         required=False,
@@ -48,10 +51,17 @@ class AgentForm(BootstrapMixin, forms.ModelForm):
             "email",
             "latitude",
             "longitude",
+            "tax_code",
+            "vat_number",
+            "iban",
+            "account_holder",
         ]
         widgets = {
             "code": forms.TextInput(attrs={"dir": "ltr"}),
             "email": forms.EmailInput(attrs={"dir": "ltr"}),
+            "tax_code": forms.TextInput(attrs={"dir": "ltr"}),
+            "vat_number": forms.TextInput(attrs={"dir": "ltr"}),
+            "iban": forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off"}),
         }
 
     def __init__(self, *args, **kwargs):

@@ -5,6 +5,8 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 
+from aftersales.core.choices import Role
+
 from .choices import TRANSITIONS, AgentStatus, Metric
 from .models import (
     Agent,
@@ -108,6 +110,16 @@ def _not_covered(source, category, service_type, *, by) -> list[str]:
                 % {"source": by, "type": service_type}
             )
     return reasons
+
+
+# who reads an agent's tax identity and bank account: finance, managers, and the agent's own staff
+BANK_READERS = frozenset({Role.FINANCE, Role.MANAGER, Role.ADMIN})
+
+
+def sees_bank_details(user, agent: Agent) -> bool:
+    if user.role in BANK_READERS:
+        return True
+    return user.role == Role.AGENT and user.agent_id == agent.pk
 
 
 def active_agents() -> QuerySet[Agent]:

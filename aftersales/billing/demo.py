@@ -41,6 +41,7 @@ def _tariffs() -> None:
         vat_number="411234567891",
         address="تهران، خیابان ولیعصر، پلاک ۱۲",
         phone="+982188880000",
+        iban="IR470190000000000000112233",
     )
     Company.objects.create(
         country="IT",
@@ -50,6 +51,7 @@ def _tariffs() -> None:
         address="Via Torino 5, 20123 Milano (MI)",
         phone="+390212345678",
         email="fatture@aftersales-italia.example.it",
+        iban="IT23W0100501600000000054321",
     )
     TaxRate.objects.create(country="IR", name="VAT", percent=Decimal(9), valid_from=SINCE)
     TaxRate.objects.create(

@@ -56,6 +56,8 @@ CompanyForm = record_form(
         "address",
         "phone",
         "email",
+        "iban",
+        "bic",
         "invoice_prefix",
         "quote_days",
     ],

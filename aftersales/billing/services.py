@@ -84,8 +84,24 @@ def record_save(*, instance, data: dict, by):
 
 def _check_company(instance) -> None:
     """The Italian company's partita IVA is printed on every invoice: it must be a real one
-    (11 digits with their check digit; an 'IT' before it is dropped)."""
-    if not isinstance(instance, Company) or instance.country != Country.ITALY:
+    (11 digits with their check digit; an 'IT' before it is dropped). The account settlements
+    are paid from is a real IBAN of a bank in the company's country."""
+    if not isinstance(instance, Company):
+        return
+    errors = {}
+    if instance.iban:
+        try:
+            instance.iban = identity.validate_iban(instance.iban, country=instance.country)
+        except ValidationError as error:
+            errors["iban"] = error.messages
+    if instance.bic:
+        try:
+            instance.bic = identity.validate_bic(instance.bic)
+        except ValidationError as error:
+            errors["bic"] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    if instance.country != Country.ITALY:
         return
     if instance.vat_number:
         try:

@@ -114,6 +114,12 @@ MENU = [
                 "journal-text",
                 {Role.FINANCE, Role.MANAGER},
             ),
+            (
+                "settlements:runs",
+                _("Payment runs"),
+                "bank",
+                {Role.FINANCE, Role.MANAGER},
+            ),
         ],
     ),
     (
@@ -153,6 +159,12 @@ MENU = [
             ("workforce:attendances", _("Trained people"), "people", None),
             ("workforce:assets", _("Tools and vehicles"), "wrench", WORKFORCE_KEEPERS),
             ("workforce:handovers", _("Hand-overs"), "clipboard-check", WORKFORCE_KEEPERS),
+            (
+                "workforce:absences",
+                _("Time off"),
+                "calendar-x",
+                {Role.TECHNICIAN, Role.AGENT, Role.DISPATCHER, Role.MANAGER},
+            ),
         ],
     ),
 ]

@@ -57,7 +57,7 @@ def idempotent(func: Callable) -> Callable:
         key = kwargs.pop(_ARGUMENT, None)
         if not key:
             return func(request, **kwargs)
-        record, replay = _reserve(request, key)
+        record, replay = reserve(request, key)
         if replay is not None:
             return replay
         setattr(request, _STATE, record)
@@ -109,13 +109,17 @@ def _in_transaction(run: Callable) -> Callable:
     return operation
 
 
-def _reserve(request, key: str) -> tuple[IdempotencyRecord | None, HttpResponse | None]:
-    """The new record holding the key for this request, or the answer to give instead.
+def reserve(
+    request, key: str, fp: str | None = None
+) -> tuple[IdempotencyRecord | None, HttpResponse | None]:
+    """The new record holding the key for this request, or the answer to give instead. `fp`:
+    the request's fingerprint when its raw body is not stable across retries (a multipart form,
+    whose boundary changes; see service.offline.form_fingerprint).
 
     One statement, `INSERT … ON CONFLICT DO NOTHING RETURNING id` (PostgreSQL, SQLite >= 3.35):
     no savepoint round trips, and a concurrent holder of the key is waited for by the database.
     """
-    fp = fingerprint(request)
+    fp = fp or fingerprint(request)
     user_id = request.user.pk
     record = IdempotencyRecord(
         user_id=user_id, key=key, fingerprint=fp, status=PENDING, body={}, created_at=timezone.now()

@@ -25,7 +25,7 @@ from django.db import connection, models, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 
-from aftersales.core.text import search_key
+from aftersales.core.text import persian_digits, search_key
 from aftersales.customers.models import Address, Customer, Phone
 from aftersales.units.models import MeterReading, Unit
 
@@ -307,7 +307,7 @@ def _landline(rng: random.Random, city: data.City) -> str:
 
 def _address(rng: random.Random, customer_id: int, city: data.City, position: int) -> tuple:
     if city.country == "IR":
-        line = (
+        line = persian_digits(  # as Iranians write an address
             f"{rng.choice(data.FA_STREETS)}، کوچه {rng.randrange(1, 40)}، "
             f"پلاک {rng.randrange(1, 200)}، واحد {rng.randrange(1, 20)}"
         )

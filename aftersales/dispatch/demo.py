@@ -98,4 +98,28 @@ def load_demo() -> str:
             )
         )
     placed = sum(p.assignments.filter(technician__isnull=False).count() for p in plans)
-    return f"dispatch: {made} open repair requests for {day}, {len(plans)} plans, {placed} placed"
+    bookable = _waiting_for_the_customers_choice()
+    return (
+        f"dispatch: {made} open repair requests for {day}, {len(plans)} plans, {placed} placed; "
+        f"{bookable} request waiting for the demo customer to choose a time"
+    )
+
+
+def _waiting_for_the_customers_choice() -> int:
+    """The demo customer's periodic maintenance of her air conditioner, opened on the portal
+    and waiting for her to choose a time ("Choose a time" on its page)."""
+    unit = Unit.objects.filter(serial="AC-DEMO-0001").select_related("owner").first()
+    maintenance = ServiceType.objects.filter(code="maintenance", self_booking=True).first()
+    if unit is None or unit.owner is None or maintenance is None:
+        return 0
+    service.request_open(
+        by=None,
+        customer=unit.owner,
+        unit=unit,
+        service_type=maintenance,
+        channel="web",
+        description="سرویس دوره‌ای کولر گازی پیش از تابستان.",
+        address=unit.owner.addresses.first(),
+        preferred_date=timezone.localdate() + dt.timedelta(days=7),
+    )
+    return 1

@@ -21,7 +21,7 @@ from aftersales.service.business import calendar_for
 from aftersales.service.choices import AWAY_PURPOSES, Status, VisitPurpose, VisitStatus
 from aftersales.service.models import ServiceRequest, Visit
 from aftersales.workforce.models import Technician
-from aftersales.workforce.selectors import qualified
+from aftersales.workforce.selectors import approved_absences, qualified
 
 from . import engine as engines
 from .choices import Reason
@@ -61,6 +61,7 @@ class Shift:
     end: dt.datetime
     place: Place
     break_minutes: int
+    drive_home: int = DRIVE_HOME  # none before time off: the technician is away from then
 
 
 @dataclass
@@ -123,35 +124,88 @@ def _home(technician: Technician) -> Place | None:
     return None
 
 
-def shifts_of(plan, technicians: list[Technician]) -> list[Shift]:
-    """Each technician's working days in the plan (the business calendar's days off excluded)."""
+def working_days(plan) -> list[dt.date]:
+    """The plan's days that are working days of its business calendar (not Friday or a holiday
+    in Iran; not the weekend or a holiday in Italy)."""
     code = plan.agent.country if plan.agent else "IR"
     calendar = calendar_for("IT" if code == "IT" else "IR")
+    return [day for day in horizon(plan) if calendar.window(day) is not None]
+
+
+MIN_PIECE = dt.timedelta(minutes=30)  # less of a shift left around time off is no working time
+
+
+def absences_of(plan, technicians: list[Technician]) -> dict[tuple[int, dt.date], list]:
+    """The approved time off of `technicians` on each day of the plan, by (technician, day)."""
+    days = horizon(plan)
+    found = approved_absences(
+        [t.pk for t in technicians],
+        _at(days[0], dt.time(0)),
+        _at(days[-1] + dt.timedelta(days=1), dt.time(0)),
+    )
+    away = defaultdict(list)
+    for absence in found:
+        for day in days:
+            if absence.starts_at < _at(day + dt.timedelta(days=1), dt.time(0)) and (
+                absence.ends_at > _at(day, dt.time(0))
+            ):
+                away[(absence.technician_id, day)].append(absence)
+    return away
+
+
+def _pieces(
+    start: dt.datetime, end: dt.datetime, absences
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """What is left of the shift [start, end) around the absences: nothing for a day away, the
+    shift shortened, or split in two around time off in the middle of it."""
+    pieces = [(start, end)]
+    for absence in absences:
+        cut = []
+        for a, b in pieces:
+            if absence.ends_at <= a or absence.starts_at >= b:
+                cut.append((a, b))
+                continue
+            if absence.starts_at > a:
+                cut.append((a, absence.starts_at))
+            if absence.ends_at < b:
+                cut.append((absence.ends_at, b))
+        pieces = cut
+    return [(a, b) for a, b in pieces if b - a >= MIN_PIECE]
+
+
+def shifts_of(plan, technicians: list[Technician]) -> list[Shift]:
+    """Each technician's working days in the plan (the business calendar's days off excluded),
+    less their approved time off: a day away has no shift, a few hours away shorten the shift or
+    split it in two (the part before the absence ends, drive home included, when it begins)."""
+    days = working_days(plan)
+    away = absences_of(plan, technicians)
     shifts = []
     for technician in technicians:
         home = _home(technician)
         if home is None:
             continue
-        for day in horizon(plan):
-            if calendar.window(day) is None:
-                continue
-            shifts.append(
-                Shift(
-                    technician=technician,
-                    day=day,
-                    start=_at(day, technician.shift_start),
-                    end=_at(day, technician.shift_end),
-                    place=home,
-                    break_minutes=technician.break_minutes,
+        for day in days:
+            start, end = _at(day, technician.shift_start), _at(day, technician.shift_end)
+            absences = away.get((technician.pk, day), [])
+            for begin, finish in _pieces(start, end, absences):
+                shifts.append(
+                    Shift(
+                        technician=technician,
+                        day=day,
+                        start=begin,
+                        end=finish,
+                        place=home,
+                        break_minutes=technician.break_minutes,
+                        drive_home=DRIVE_HOME if finish == end else 0,
+                    )
                 )
-            )
     return shifts
 
 
 # --- the work -----------------------------------------------------------------------------------
 
 
-def _minutes(request: ServiceRequest, on: dt.date) -> int:
+def visit_minutes(request: ServiceRequest, on: dt.date) -> int:
     model = request.unit.product_model if request.unit_id else None
     try:
         from aftersales.billing.tariffs import standard_minutes
@@ -248,7 +302,7 @@ def gather(plan, *, now: dt.datetime | None = None) -> list[Task]:
             request=request,
             visit=visits.get(request.pk),
             place=_place(address, address.region) if address else None,
-            minutes=_minutes(request, days[0]),
+            minutes=visit_minutes(request, days[0]),
             due=request.resolution_due,
             priority=_priority(request),
             group=(
@@ -366,13 +420,15 @@ def solve(plan, tasks: list[Task], shifts: list[Shift], *, seconds: float) -> Ou
                 id=index,
                 start=index,
                 end=index,
-                shift=engines.Window(sec(shift.start), sec(shift.end) + DRIVE_HOME),
+                shift=engines.Window(sec(shift.start), sec(shift.end) + shift.drive_home),
                 skills=frozenset(skills),
                 breaks=breaks,
             )
         )
         shift_of[index] = shift
-    worker_for = {(s.technician.pk, s.day): i for i, s in enumerate(shifts)}
+    workers_for = defaultdict(list)  # a shift split around time off is two workers
+    for index, shift in enumerate(shifts):
+        workers_for[(shift.technician.pk, shift.day)].append(index)
     placements = [Placement(task=task, reason=task.reason) for task in tasks]
     jobs, job_task = [], {}
     for number, (task, placement) in enumerate(zip(tasks, placements, strict=True)):
@@ -382,7 +438,11 @@ def solve(plan, tasks: list[Task], shifts: list[Shift], *, seconds: float) -> Ou
         on_duty = groups.get(task.group, set())
         if task.pinned is not None:
             technician_id, start = task.pinned
-            worker = worker_for.get((technician_id, timezone.localtime(start).date()))
+            worker = _worker_at(
+                workers_for.get((technician_id, timezone.localtime(start).date()), []),
+                shift_of,
+                start,
+            )
             if worker is None:
                 placement.reason = Reason.PINNED_OFF_DUTY
                 continue
@@ -452,7 +512,7 @@ def solve(plan, tasks: list[Task], shifts: list[Shift], *, seconds: float) -> Ou
     for job_id in solution.unassigned:
         job_task[job_id].reason = Reason.NO_ROOM
     working = sum(
-        w.shift.end - DRIVE_HOME - w.shift.start - sum(b.duration for b in w.breaks)
+        w.shift.end - shift_of[w.id].drive_home - w.shift.start - sum(b.duration for b in w.breaks)
         for w in workers
     )
     return Outcome(
@@ -462,6 +522,15 @@ def solve(plan, tasks: list[Task], shifts: list[Shift], *, seconds: float) -> Ou
         travel_s=travel_s,
         utilization=service / working if working else 0.0,
     )
+
+
+def _worker_at(indexes: list[int], shift_of: dict[int, Shift], start: dt.datetime) -> int | None:
+    """The worker of the technician's day to hold a visit pinned at `start`: the part of the
+    shift it starts in (or the first after it); None when they are away all day."""
+    for index in indexes:
+        if start < shift_of[index].end:
+            return index
+    return indexes[-1] if indexes else None
 
 
 def promised_window(start: dt.datetime) -> tuple[dt.datetime, dt.datetime]:

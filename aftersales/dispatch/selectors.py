@@ -20,8 +20,9 @@ class Bar:
 
     x: int
     width: int
-    kind: str  # travel, visit, pinned, started, late
+    kind: str  # travel, visit, pinned, started, late, away
     assignment: Assignment | None = None
+    label: str = ""
 
 
 @dataclass
@@ -34,6 +35,15 @@ class Lane:
     travel_minutes: int = 0
     travel_km: float = 0.0
     shift_minutes: int = 0
+    away: list = field(default_factory=list)  # the technician's approved time off that day
+
+    @property
+    def away_all_day(self) -> bool:
+        return bool(self.away) and self.shift_minutes <= 0
+
+    @property
+    def away_kinds(self) -> str:
+        return ", ".join(dict.fromkeys(str(a.get_kind_display()) for a in self.away))
 
     @property
     def utilization(self) -> float:
@@ -78,6 +88,7 @@ def board(plan: Plan, user) -> Board:
         start, end = lane.technician.shift_start, lane.technician.shift_end
         lane.shift_minutes = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
         lane.shift_minutes -= lane.technician.break_minutes
+    _show_time_off(plan, technicians, lanes, shifts, first, last)
     placed = defaultdict(list)
     unplaced = []
     for row in rows:
@@ -114,6 +125,34 @@ def board(plan: Plan, user) -> Board:
     ordered = sorted(lanes.values(), key=lambda lane: (lane.day, str(lane.technician)))
     unplaced.sort(key=lambda r: (-r.request.priority, r.request.number))
     return Board(plan, ordered, unplaced, first, list(range(first, last)))
+
+
+def _show_time_off(plan, technicians, lanes: dict, shifts, first: int, last: int) -> None:
+    """A technician away on a working day keeps a lane, marked away (with why): a day away has
+    no shift left, a part of a day shows the time off on the timeline and shortens the shift."""
+    away = planner.absences_of(plan, technicians)
+    working = set(planner.working_days(plan))
+    by_id = {t.pk: t for t in technicians}
+    left = defaultdict(int)
+    for shift in shifts:
+        left[(shift.technician.pk, shift.day)] += int(
+            (shift.end - shift.start).total_seconds() // 60
+        )
+    for key, absences in away.items():
+        technician_id, day = key
+        if day not in working or technician_id not in by_id:
+            continue
+        lane = lanes.get(key)
+        if lane is None:
+            lane = lanes[key] = Lane(by_id[technician_id], day)
+        lane.away = absences
+        worked = left.get(key, 0)
+        lane.shift_minutes = max(0, worked - lane.technician.break_minutes) if worked else 0
+        for absence in absences:
+            begin = max(0, _minutes(absence.starts_at, day, first))
+            end = min((last - first) * 60, _minutes(absence.ends_at, day, first))
+            if end > begin:
+                lane.bars.append(Bar(begin, end - begin, "away", label=absence.get_kind_display()))
 
 
 def chart(board: Board) -> dict:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import booking_views, views
 
 app_name = "dispatch"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("<int:pk>/publish/", views.publish, name="publish"),
     path("assignments/<int:pk>/move/", views.move, name="move"),
     path("assignments/<int:pk>/pin/", views.pin, name="pin"),
+    path("requests/<int:pk>/times/", booking_views.offer_times, name="offer_times"),
 ]

@@ -24,15 +24,16 @@ from django.utils import timezone
 from . import sources
 from .clock import SLOT, build_clock, clock_covers
 from .models import (
+    FACTS_LAYOUT,
     MEASURES,
-    MONEY_MEASURES,
+    MONEY_COLUMNS,
+    MONEY_FIELDS,
     DailyFact,
     Grain,
     MonthlyFact,
     PendingDay,
     RefreshLog,
 )
-from .revenue import sales_currency
 from .scope import local_midnight
 
 DIMENSIONS = ("agent_id", "technician_id", "category_id", "product_model_id", "service_type_id")
@@ -43,7 +44,7 @@ GRAIN_COLUMN = {
     Grain.PRODUCT_MODEL: "product_model_id",
     Grain.SERVICE_TYPE: "service_type_id",
 }
-ALL_MEASURES = (*MEASURES, *MONEY_MEASURES)
+ALL_MEASURES = (*MEASURES, *MONEY_FIELDS)
 MERGE_GAP_DAYS = 31
 
 
@@ -97,6 +98,15 @@ def _select(
     columns += [f"{dims.get(name, 'CAST(NULL AS BIGINT)')} AS {name}" for name in DIMENSIONS]
     columns += [f"{expression} AS {name}" for name, expression in measures.items()]
     return "SELECT " + ", ".join(columns) + " " + rest, tuple(measures)
+
+
+def _per_currency(measure: str, column: str, amount: str, condition: str = "") -> dict[str, str]:
+    """A money measure's sum expression for each currency's column: amounts of different
+    currencies are never added up in the facts (the reads convert them month by month)."""
+    return {
+        name: f"CASE WHEN {condition}{column} = '{currency}' THEN {amount} ELSE 0 END"
+        for currency, name in MONEY_COLUMNS[measure].items()
+    }
 
 
 def _table(model) -> str:
@@ -198,9 +208,13 @@ def _parts(sql: Sql, where: dict[str, str]) -> list[tuple[str, tuple[str, ...]]]
             {"agent_id": "c.agent_id", **unit_dims},
             {
                 "claims": "1",
-                # like sales, only the amounts in the company's currency: no rates
-                "claims_cost": "CASE WHEN c.status IN ('approved', 'partly') "
-                "AND c.currency = %(currency)s THEN c.approved_total ELSE 0 END",
+                # the approved amounts, in the claim's currency's column
+                **_per_currency(
+                    "claims_cost",
+                    "c.currency",
+                    "c.approved_total",
+                    "c.status IN ('approved', 'partly') AND ",
+                ),
             },
             f"FROM {_table(Claim)} c JOIN {units_t} u ON u.id = c.unit_id "
             f"JOIN {models_t} pm ON pm.id = u.product_model_id "
@@ -211,9 +225,8 @@ def _parts(sql: Sql, where: dict[str, str]) -> list[tuple[str, tuple[str, ...]]]
             {"agent_id": "u.service_agent_id", **unit_dims},
             {
                 "units_sold": "1",
-                # only the prices in the company's currency (`sales_currency()`): no rates
-                "sales_value": "CASE WHEN u.sale_currency = %(currency)s "
-                "THEN COALESCE(u.sale_price, 0) ELSE 0 END",
+                # the sale prices, in the sale currency's column (no price: nothing)
+                **_per_currency("sales_value", "u.sale_currency", "COALESCE(u.sale_price, 0)"),
             },
             f"FROM {units_t} u JOIN {models_t} pm ON pm.id = u.product_model_id "
             "WHERE u.sale_date IS NOT NULL " + _and(where.get("u.sale_date", "")),
@@ -361,19 +374,14 @@ def rebuild(
     *,
     start: dt.date | None = None,
     end: dt.date | None = None,
-    currency: str | None = None,
     now: dt.datetime | None = None,
 ) -> None:
     """Rebuild the facts of the local days start..end (every day when both are None), and the
-    installed base of their months; money counted in `currency` (default: the company's), open
-    requests judged against their SLA target at `now` (default: this moment)."""
+    installed base of their months; money summed per currency, open requests judged against
+    their SLA target at `now` (default: this moment)."""
     sql = Sql()
     clauses, params = _where(start, end)
-    params = dict(
-        params,
-        currency=currency or sales_currency(),
-        now=connection.ops.adapt_datetimefield_value(now or timezone.now()),
-    )
+    params = dict(params, now=connection.ops.adapt_datetimefield_value(now or timezone.now()))
     with transaction.atomic(), connection.cursor() as cursor:
         if start is None:
             DailyFact.objects.all().delete()
@@ -432,18 +440,17 @@ def refresh(*, full: bool = False) -> RefreshLog:
 
     started = timezone.now()
     previous = RefreshLog.objects.filter(finished_at__isnull=False).first()
-    currency = sales_currency()
-    # sales are summed in the company's currency: all days again when it is not the last one's
-    full = full or previous is None or previous.currency != currency
+    # facts written in another layout (before money was kept per currency): all days again
+    full = full or previous is None or previous.layout != FACTS_LAYOUT
     log = RefreshLog.objects.create(
-        started_at=started, watermark=started, full=full, currency=currency
+        started_at=started, watermark=started, full=full, layout=FACTS_LAYOUT
     )
     span = data_span()
     if span:
         ensure_clock(*span, force=full)
     pending = list(PendingDay.objects.values_list("day", flat=True))
     if full:
-        rebuild(currency=currency, now=started)
+        rebuild(now=started)
         days = DailyFact.objects.filter(grain=Grain.TOTAL).values("day").distinct().count()
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:  # fresh statistics for the planner
@@ -452,7 +459,7 @@ def refresh(*, full: bool = False) -> RefreshLog:
     else:
         wanted = set(pending) | changed_days(since=previous.watermark)
         for first, last in ranges(wanted):
-            rebuild(start=first, end=last, currency=currency, now=started)
+            rebuild(start=first, end=last, now=started)
         days = len(wanted)
     PendingDay.objects.filter(day__in=pending).delete()
     log.days = days

@@ -27,6 +27,17 @@ from .schemas import (
     ScopeQuery,
 )
 
+
+def _money(values) -> dict:
+    """The reporting currency, the per-currency amounts and the missing rates of the money KPIs
+    (`kpis.Figures`)."""
+    return {
+        "reporting_currency": reporting_currency(),
+        "amounts": getattr(values, "amounts", {}),
+        "missing_rates": getattr(values, "missing", {}),
+    }
+
+
 router = Router(tags=["insights"])
 
 
@@ -44,17 +55,28 @@ def _scope(request, params: ScopeQuery):
 
 @router.get("/kpis", response={200: KpisOut, ERRORS: ErrorOut}, summary="The KPIs of a scope")
 def kpis(request, params: Query[ScopeQuery]):
-    """Every KPI of the period (rates as fractions 0..1, NPS -100..100, business hours), from
-    the pre-aggregated facts; several dimensions at once are counted from the records."""
+    """Every KPI of the period (rates as fractions 0..1, NPS -100..100, business hours, money
+    in `reporting_currency`), from the pre-aggregated facts; several dimensions at once are
+    counted from the records. A money KPI a missing exchange rate leaves without a value is
+    null, and `missing_rates` says which rate it needs."""
     scope = _scope(request, params)
     values, from_facts = dashboard.kpi_figures(scope)
-    return {"start": scope.start, "end": scope.end, "from_facts": from_facts, "values": values}
+    return {
+        "start": scope.start,
+        "end": scope.end,
+        "from_facts": from_facts,
+        "values": values,
+        **_money(values),
+    }
 
 
 @router.get("/trend", response={200: list[MonthOut], ERRORS: ErrorOut}, summary="The KPIs by month")
 def trend(request, params: Query[ScopeQuery]):
     scope = _scope(request, params)
-    return [{"month": month, "values": values} for month, values in dashboard.trend(scope)]
+    return [
+        {"month": month, "values": values, **_money(values)}
+        for month, values in dashboard.trend(scope)
+    ]
 
 
 @router.get(
@@ -67,7 +89,7 @@ def breakdown(request, by: str, params: Query[ScopeQuery]):
     if by not in dashboard.BREAKDOWNS:
         raise Http404
     rows = dashboard.breakdown(scope, by, limit=1000)
-    return [{"key": key, "values": values} for key, values in rows]
+    return [{"key": key, "values": values, **_money(values)} for key, values in rows]
 
 
 @router.get("/definitions", response=list[DefinitionOut], summary="How each KPI is counted")

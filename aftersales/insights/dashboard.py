@@ -3,6 +3,9 @@
 Whole months of a period are read from `MonthlyFact`, the days at its edges from `DailyFact`.
 A scope narrowed by one dimension (or an agent and its region) reads the facts of that grain; a
 scope narrowed by several dimensions at once is computed from the records (`kpis`).
+
+Money (warranty cost, sales value) is read per currency and month, and each month converted
+into the reporting currency at the rate of its last day (`money`).
 """
 
 from __future__ import annotations
@@ -14,12 +17,12 @@ from collections import defaultdict
 from django.db.models import F, Sum
 from django.db.models.functions import TruncMonth
 
-from . import kpis, sources
-from .models import MEASURES, MONEY_MEASURES, DailyFact, Grain, MonthlyFact
+from . import kpis, money, sources
+from .models import MEASURES, MONEY_FIELDS, DailyFact, Grain, MonthlyFact
 from .revenue import revenue_measures
 from .scope import Scope
 
-FACT_MEASURES = (*MEASURES, *MONEY_MEASURES)
+FACT_MEASURES = (*MEASURES, *MONEY_FIELDS)
 GROUPS = {
     sources.requests: (
         "requests",
@@ -112,54 +115,91 @@ def split(start: dt.date, end: dt.date):
 
 
 def summed(
-    grain: Grain, lookups: dict, start: dt.date, end: dt.date, by=None, names=FACT_MEASURES
+    grain: Grain,
+    lookups: dict,
+    start: dt.date,
+    end: dt.date,
+    by=None,
+    names=FACT_MEASURES,
+    *,
+    months: bool = False,
 ) -> dict:
     """{group: {measure: sum}} of the `names` measures of the facts of `grain` from `start` to
-    `end` (group None when `by` is None; `by` is a field, or "month")."""
-    months, edges = split(start, end)
+    `end` (group None when `by` is None; `by` is a field, or "month"); with `months`, keyed
+    by (group, first day of the month) instead, for money converted month by month."""
+    whole, edges = split(start, end)
     queries = []
-    if months:
+    if whole:
         monthly = MonthlyFact.objects.filter(
-            grain=grain, month__gte=months[0], month__lt=months[1], **lookups
+            grain=grain, month__gte=whole[0], month__lt=whole[1], **lookups
         )
-        queries.append(monthly.annotate(group=F(by)) if by else monthly)
+        if by:
+            monthly = monthly.annotate(group=F(by))
+        queries.append(monthly.annotate(month_of=F("month")) if months else monthly)
     for first, last in edges:
         daily = DailyFact.objects.filter(grain=grain, day__gte=first, day__lte=last, **lookups)
         if by == "month":
             daily = daily.annotate(group=TruncMonth("day"))
         elif by:
             daily = daily.annotate(group=F(by))
-        queries.append(daily)
+        queries.append(daily.annotate(month_of=TruncMonth("day")) if months else daily)
     totals: dict = defaultdict(lambda: dict.fromkeys(names, 0))
     sums = {name: Sum(name) for name in names}
+    keys = (["group"] if by else []) + (["month_of"] if months else [])
     for query in queries:
-        if by:
-            rows = query.values("group").annotate(**sums).order_by()
+        if keys:
+            rows = query.values(*keys).annotate(**sums).order_by()
         else:
-            rows = [query.aggregate(**sums) | {"group": None}]
+            rows = [query.aggregate(**sums)]
         for row in rows:
-            group = row.pop("group")
+            group = row.pop("group", None)
+            if months:
+                month = row.pop("month_of")
+                month = month.date() if isinstance(month, dt.datetime) else month
+                group = (group, month)
             target = totals[group]
             for name, value in row.items():
                 target[name] += value or 0
     return totals
 
 
+def _fold(by_month: dict) -> dict:
+    """{measure: sum} of rows by month ({month: {measure: sum}}): the period's counts."""
+    total = dict.fromkeys(FACT_MEASURES, 0)
+    for row in by_month.values():
+        for name in FACT_MEASURES:
+            total[name] += row[name]
+    return total
+
+
+def _money(by_month: dict, keep: frozenset, book) -> dict:
+    """The money measures defined for the scope, converted month by month."""
+    return {
+        measure: found
+        for measure, found in money.from_rows(by_month, book).items()
+        if measure in keep
+    }
+
+
 def installed_base(grain: Grain, lookups: dict, end: dt.date, by=None) -> dict:
     """{group: units sold up to `end`}."""
-    return {group: m["units_sold"] for group, m in summed(grain, lookups, EPOCH, end, by).items()}
+    found = summed(grain, lookups, EPOCH, end, by, names=("units_sold",))
+    return {group: m["units_sold"] for group, m in found.items()}
 
 
-def measures(scope: Scope) -> dict | None:
-    """The summed measures of `scope` from the facts, or None when no grain answers it."""
+def measures(scope: Scope, book=None) -> dict | None:
+    """The summed measures of `scope` from the facts, or None when no grain answers it; money
+    in the reporting currency (see `money.add_money`)."""
     found = grain_of(scope)
     if found is None:
         return None
     grain, lookups = found
-    m = dict(summed(grain, lookups, scope.start, scope.end)[None])
+    by_month = summed(grain, lookups, scope.start, scope.end, by="month")
+    m = _fold(by_month)
     m["units_in_service"] = installed_base(grain, lookups, scope.end).get(None, 0)
     keep = applicable(scope)
     m = {name: value for name, value in m.items() if name in keep}
+    money.add_money(m, _money(by_month, keep, book or money.rate_book()))
     return m | revenue_measures(scope)
 
 
@@ -204,6 +244,7 @@ def _trend_and_totals(scope: Scope, staff: list[dict] | None = None):
     eve = scope.start - dt.timedelta(days=1)
     base = installed_base(grain, lookups, eve).get(None, 0)
     keep = applicable(scope)
+    book = money.rate_book()
     minutes = {}
     if kpis.available_for(scope, {}) is not None:
         minutes = sources.daily_minutes(scope, rows=staff)
@@ -216,11 +257,13 @@ def _trend_and_totals(scope: Scope, staff: list[dict] | None = None):
         base += row["units_sold"]
         row["units_in_service"] = base
         m = {name: value for name, value in row.items() if name in keep}
+        money.add_money(m, _money({month: row}, keep, book))
         m |= revenue_measures(_month(scope, month))
         available = kpis.available_for(_month(scope, month), minutes)
         result.append((month, kpis.derive(m, available_minutes=available)))
     totals["units_in_service"] = base
     m = {name: value for name, value in totals.items() if name in keep}
+    money.add_money(m, _money(by_month, keep, book))
     m |= revenue_measures(scope)
     figures = kpis.derive(m, available_minutes=kpis.available_for(scope, minutes))
     return result, figures
@@ -240,17 +283,24 @@ def breakdown(
     grain, key = BREAKDOWNS[by]
     cache = {} if cache is None else cache
     if grain not in cache:
+        # the counts per group; the money per group and month (its columns only: fewer values
+        # to read than every measure by month)
         cache[grain] = (
             summed(grain, {}, scope.start, scope.end, by=key),
+            summed(grain, {}, scope.start, scope.end, by=key, names=MONEY_FIELDS, months=True),
             installed_base(grain, {}, scope.end, by=key),
         )
-    groups, base = cache[grain]
+    totals, per_month, base = cache[grain]
     if by == "region":
-        groups, base = _by_region(groups), _by_region(base)
+        totals, per_month, base = _by_region(totals), _by_region(per_month), _by_region(base)
+    groups: dict = defaultdict(dict)  # {group: {month: money row}}
+    for (group, month), row in per_month.items():
+        groups[group][month] = row
     available = available_by(scope, by, staff)
     keep = applicable(Scope(start=scope.start, end=scope.end, **{by: 1}))
+    book = money.rate_book()
     ranked = sorted(
-        groups.items(), key=lambda item: (-item[1]["requests"], -item[1]["visits_done"])
+        totals.items(), key=lambda item: (-item[1]["requests"], -item[1]["visits_done"])
     )
     result = []
     for group, row in ranked[:limit]:
@@ -258,17 +308,23 @@ def breakdown(
             continue
         row = dict(row, units_in_service=base.get(group, 0))
         m = {name: value for name, value in row.items() if name in keep}
+        money.add_money(m, _money(groups[group], keep, book))
         result.append((group, kpis.derive(m, available_minutes=available.get(group))))
     return result
 
 
 def _by_region(per_agent: dict) -> dict:
+    """Figures per agent summed per region: keys an agent or (agent, month)."""
     from aftersales.agents.models import Agent
 
     regions = dict(Agent.objects.values_list("pk", "region"))
     totals: dict = {}
-    for agent, value in per_agent.items():
-        region = regions.get(agent) or None
+    for key, value in per_agent.items():
+        if isinstance(key, tuple):
+            agent, month = key
+            region = (regions.get(agent) or None, month)
+        else:
+            region = regions.get(key) or None
         if isinstance(value, dict):
             target = totals.setdefault(region, dict.fromkeys(value, 0))
             for name, number in value.items():

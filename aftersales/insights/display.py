@@ -9,7 +9,7 @@ from aftersales.core.money import show_money
 from aftersales.core.text import persian_digits
 
 from .kpis import Kpi
-from .revenue import sales_currency
+from .rates import reporting_currency
 
 
 def _number(value: Decimal, places: int) -> str:
@@ -30,7 +30,7 @@ def kpi_text(kpi: Kpi, value: Decimal | None) -> str:
     if kpi.kind == "hours":
         return _("%(hours)s h") % {"hours": _number(value, 1)}
     if kpi.kind == "money":
-        return show_money(value, sales_currency())  # the one currency the facts count money in
+        return show_money(value, reporting_currency())  # money KPIs are converted into it
     if kpi.kind == "nps":
         return _number(value, 0)
     return _number(value, 2)

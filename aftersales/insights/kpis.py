@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, Sum
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import sources
-from .revenue import revenue_measures, sales_currency
+from . import money, sources
+from .revenue import revenue_measures
 from .scope import Scope
 
 
@@ -143,8 +144,9 @@ KPIS = [
         _("Warranty cost per unit sold"),
         "money",
         _(
-            "Approved amounts of the warranty claims with a failure date in the period, in the "
-            "company's currency, over the units sold in the period."
+            "Approved amounts of the warranty claims with a failure date in the period, each "
+            "month's converted into the reporting currency at the rate of its last day, over "
+            "the units sold in the period."
         ),
         "claims",
         higher_is_better=False,
@@ -155,8 +157,8 @@ KPIS = [
         "rate",
         _(
             "Approved amounts of the warranty claims with a failure date in the period over "
-            "the sale prices of the units sold in the period, both in the company's currency "
-            "(claims and units in another currency, and units without a price, are left out)."
+            "the sale prices of the units sold in the period, both converted into the reporting "
+            "currency month by month (units without a price are left out)."
         ),
         "claims",
         higher_is_better=False,
@@ -196,8 +198,21 @@ def _ratio(numerator, denominator, *, scale=1, places=RATE) -> Decimal | None:
     )
 
 
-def derive(m: dict, *, available_minutes: int | None) -> dict[str, Decimal | None]:
-    """KPI values from summed measures (missing measures mean: not measurable in the scope)."""
+class Figures(dict):
+    """KPI values ({key: value}), with what the money KPIs rest on: `amounts`, {measure:
+    {currency: amount}} of the period before conversion, and `missing`, {KPI: messages} of the
+    exchange rates that leave a money KPI without a figure (its value is then None)."""
+
+    def __init__(self, values: dict, *, amounts=None, missing=None):
+        super().__init__(values)
+        self.amounts: dict[str, dict[str, Decimal]] = amounts or {}
+        self.missing: dict[str, list[str]] = missing or {}
+
+
+def derive(m: dict, *, available_minutes: int | None) -> Figures:
+    """KPI values from summed measures (missing measures mean: not measurable in the scope).
+    Money measures are in the reporting currency (None when a rate is missing), with their
+    per-currency details under `money.MONEY` (see `money.add_money`)."""
 
     def get(name):
         return m.get(name)
@@ -214,7 +229,7 @@ def derive(m: dict, *, available_minutes: int | None) -> dict[str, Decimal | Non
     utilization = None
     if get("labour_minutes") is not None and available_minutes:
         utilization = _ratio(get("labour_minutes"), available_minutes)
-    return {
+    values = {
         "first_time_fix_rate": ratio("ftf_yes", "ftf_measured"),
         "repeat_visit_rate": ratio("visits_repeat", "visits_done"),
         "mean_response_hours": ratio(
@@ -236,6 +251,12 @@ def derive(m: dict, *, available_minutes: int | None) -> dict[str, Decimal | Non
         "parts_fill_rate": ratio("demand_served", "demand_lines"),
         "revenue_vs_target": ratio("revenue", "revenue_target"),
     }
+    sums = m.get(money.MONEY) or {}
+    return Figures(
+        values,
+        amounts={measure: found.totals for measure, found in sums.items()},
+        missing=money.missing_rates(m),
+    )
 
 
 def _business_seconds(rows) -> tuple[int, int]:
@@ -252,7 +273,8 @@ def _business_seconds(rows) -> tuple[int, int]:
 def measures_from_records(scope: Scope) -> dict:
     """The additive measures of `scope`, read from the records themselves."""
     m: dict = {}
-    currency = sales_currency()  # the one currency money is counted in
+    sums: dict[str, money.MoneySum] = {}
+    book = money.rate_book()
     found = sources.requests(scope)
     if found is not None:
         totals = found.aggregate(
@@ -285,22 +307,17 @@ def measures_from_records(scope: Scope) -> dict:
         )
     found = sources.claims(scope)
     if found is not None:
-        m.update(
-            found.aggregate(
-                claims=Count("pk"),
-                claims_cost=Sum(
-                    "approved_total",
-                    filter=Q(status__in=PAID_CLAIMS, currency=currency),
-                    default=Decimal(0),
-                ),
-            )
+        m["claims"] = found.count()
+        paid = found.filter(status__in=PAID_CLAIMS)
+        sums["claims_cost"] = _money_by_month(
+            paid, "failure_date", "currency", "approved_total", book
         )
     sold = sources.units_sold(scope)
     if sold is not None:
         m["units_sold"] = sold.count()
-        m["sales_value"] = sold.filter(sale_currency=currency).aggregate(
-            total=Sum("sale_price", default=Decimal(0))
-        )["total"]
+        sums["sales_value"] = _money_by_month(
+            sold, "sale_date", "sale_currency", "sale_price", book
+        )
         m["units_in_service"] = sources.units_in_service(scope).count()
     found = sources.complaints(scope)
     if found is not None:
@@ -324,7 +341,24 @@ def measures_from_records(scope: Scope) -> dict:
             )
         )
     m.update(revenue_measures(scope))
-    return m
+    return money.add_money(m, sums)
+
+
+def _money_by_month(queryset, day: str, currency: str, amount: str, book) -> money.MoneySum:
+    """The sum of `amount` per month of `day` and `currency`, in the reporting currency."""
+    months: dict[dt.date, dict[str, Decimal]] = {}
+    rows = (
+        queryset.annotate(month=TruncMonth(day))
+        .values("month", currency)
+        .annotate(total=Sum(amount))
+        .order_by()
+    )
+    for row in rows:
+        month = row["month"]
+        month = month.date() if isinstance(month, dt.datetime) else month
+        amounts = months.setdefault(month, {})
+        amounts[row[currency]] = amounts.get(row[currency], Decimal(0)) + (row["total"] or 0)
+    return money.money_sums(months, book)
 
 
 PAID_CLAIMS = ("approved", "partly")

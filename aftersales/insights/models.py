@@ -54,9 +54,18 @@ MEASURES = (
     "demand_lines",
     "demand_served",
 )
-# sums of money, in the company's currency only (`RefreshLog.currency`): `claims_cost`, the
-# approved amounts of claims; `sales_value`, the sale prices of the units sold
+# sums of money, one column per currency (amounts of different currencies are never added
+# here; the reads convert each month's sums at that month's rate, see `insights.money`):
+# `claims_cost`, the approved amounts of claims; `sales_value`, the sale prices of the units sold
 MONEY_MEASURES = ("claims_cost", "sales_value")
+# {measure: {currency: column}}: every currency of `Currency` has a column per money measure
+MONEY_COLUMNS = {
+    measure: {currency: f"{measure}_{currency.lower()}" for currency in Currency.values}
+    for measure in MONEY_MEASURES
+}
+MONEY_FIELDS = tuple(column for columns in MONEY_COLUMNS.values() for column in columns.values())
+# the layout of the facts' columns: a refresh after a change of it rebuilds every day
+FACTS_LAYOUT = 2
 
 
 # facts are derived data: no foreign-key constraints or single-column indexes to maintain on
@@ -96,9 +105,11 @@ class Fact(models.Model):
     visits_repeat = models.BigIntegerField(default=0)
     labour_minutes = models.BigIntegerField(default=0)
     claims = models.BigIntegerField(default=0)
-    claims_cost = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    claims_cost_irr = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    claims_cost_eur = models.DecimalField(max_digits=20, decimal_places=2, default=0)
     units_sold = models.BigIntegerField(default=0)
-    sales_value = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    sales_value_irr = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    sales_value_eur = models.DecimalField(max_digits=20, decimal_places=2, default=0)
     complaints = models.BigIntegerField(default=0)
     csat_responses = models.BigIntegerField(default=0)
     csat_satisfied = models.BigIntegerField(default=0)
@@ -181,8 +192,9 @@ class RefreshLog(models.Model):
     days = models.PositiveIntegerField(_("days rebuilt"), default=0)
     full = models.BooleanField(_("full rebuild"), default=False)
     watermark = models.DateTimeField(_("changes seen up to"))
-    # the company's currency the sales were counted in: when it changes, all days are rebuilt
-    currency = models.CharField(_("currency"), max_length=3, blank=True)
+    # the layout of the facts it wrote (`FACTS_LAYOUT`): after an upgrade that changes it, the
+    # next refresh rebuilds every day (0: written before money was kept per currency)
+    layout = models.PositiveSmallIntegerField(_("layout of the figures"), default=0)
 
     objects = RestrictedManager()
     policy = Policy(view=READERS)

@@ -19,15 +19,6 @@ from .scope import Scope
 ZERO = Decimal(0)
 
 
-def sales_currency() -> str:
-    """The one currency the facts count money in (`sales_value`, `claims_cost`): the company's,
-    as for revenue. Amounts in another currency are left out of those figures; revenue is also
-    shown in every currency and in the reporting currency (`revenue_by_currency`)."""
-    from aftersales.billing.selectors import home_currency
-
-    return home_currency()
-
-
 def revenue_measures(scope: Scope) -> dict:
     """{"revenue", "revenue_target"} of the scope in the company's currency; empty when the
     scope names an agent, technician, category or model (revenue has no such dimension) or

@@ -20,19 +20,30 @@ class ScopeQuery(Schema):
     service_type: int | None = None
 
 
-class KpisOut(Schema):
+class MoneyOut(Schema):
+    """Money KPIs (`warranty_cost_per_unit`) are in `reporting_currency`, each month's amounts
+    converted at the rate of its last day; `amounts`: the money measures behind them
+    (`claims_cost`, `sales_value`) per currency before conversion; `missing_rates`: per KPI,
+    the exchange rates that leave it without a value (its value is then null)."""
+
+    reporting_currency: str = ""
+    amounts: dict[str, dict[str, Decimal]] = {}
+    missing_rates: dict[str, list[str]] = {}
+
+
+class KpisOut(MoneyOut):
     start: dt.date
     end: dt.date
     from_facts: bool
     values: dict[str, Decimal | None]
 
 
-class MonthOut(Schema):
+class MonthOut(MoneyOut):
     month: dt.date
     values: dict[str, Decimal | None]
 
 
-class BreakdownRowOut(Schema):
+class BreakdownRowOut(MoneyOut):
     key: int | str
     values: dict[str, Decimal | None]
 

@@ -8,20 +8,22 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from aftersales.core.calendars import show_date, show_month
-from aftersales.core.money import show_money
-from aftersales.core.views.lists import Column, ObjectListView
+from aftersales.core.exports import csv_response, xlsx_response
+from aftersales.core.money import quantize, show_money
+from aftersales.core.views.lists import AmountColumn, Column, ObjectListView
 
 from . import dashboard as reads
-from . import sources
+from . import money, sources
 from .display import chart_value, kpi_text
 from .forms import ScopeForm
-from .kpis import KPI_BY_KEY, KPIS, sla_measured_q
+from .kpis import KPI_BY_KEY, KPIS, Figures, sla_measured_q
 from .models import DailyFact, RefreshLog
-from .rates import reporting_currency
-from .revenue import revenue_by_currency
+from .rates import MissingRate, reporting_currency
+from .revenue import month_end, revenue_by_currency
 from .scope import Scope
 
 TREND_CHARTS = {
@@ -43,7 +45,10 @@ BREAKDOWN_KPIS = (
     "technician_utilization",
     "csat",
     "claims_per_1000_units",
+    "warranty_cost_per_unit",
 )
+# the money measures behind the money KPIs, as a card names them below its figure
+AMOUNT_LABELS = {"claims_cost": _("Warranty cost"), "sales_value": _("Sales value")}
 BREAKDOWN_TITLES = {
     "region": _("By region"),
     "agent": _("By agent"),
@@ -71,6 +76,44 @@ def records_url(kpi_key: str, scope: Scope) -> str:
     return reverse("insights:records", args=[kpi.records]) + "?" + scope_query(scope, kpi=kpi.key)
 
 
+def amounts_lines(figures: Figures, kpi_key: str) -> list[str]:
+    """What a money KPI rests on, per currency before conversion: 'Warranty cost: 8,000,000
+    Rial + 25.00 €'; empty for the other KPIs."""
+    lines = []
+    for measure in money.MONEY_KPIS.get(kpi_key, ()):
+        if measure not in figures.amounts:
+            continue
+        amounts = figures.amounts[measure]
+        text = " + ".join(show_money(amount, currency) for currency, amount in amounts.items())
+        lines.append(
+            gettext("%(measure)s: %(amounts)s")
+            % {
+                "measure": AMOUNT_LABELS[measure],
+                "amounts": text or show_money(money.ZERO, reporting_currency()),
+            }
+        )
+    return lines
+
+
+def figure_cell(figures: Figures, kpi_key: str) -> tuple[str, str]:
+    """(the text of a KPI, the exchange rates it misses) for a table cell or a card."""
+    missing = figures.missing.get(kpi_key)
+    if missing:
+        return gettext("No rate"), " ".join(missing)
+    return kpi_text(KPI_BY_KEY[kpi_key], figures[kpi_key]), ""
+
+
+def missing_rates(data: dict) -> list[str]:
+    """Every exchange rate the page's money figures miss, once each."""
+    found: list[str] = []
+    everything = [data["figures"], *(f for __, f in data["trend"])]
+    everything += [f for rows in data["breakdowns"].values() for __, f in rows]
+    for figures in everything:
+        for messages in getattr(figures, "missing", {}).values():
+            found += [message for message in messages if message not in found]
+    return found
+
+
 def _labels(by: str, groups) -> dict:
     from aftersales.agents.models import Agent
     from aftersales.catalog.models import Category
@@ -93,15 +136,27 @@ def dashboard(request):
         form.is_valid()
     scope = form.scope()
     data = reads.page(scope)
+    export = request.GET.get("export")
+    if export in ("csv", "xlsx"):
+        return dashboard_export(scope, data, export)
+    figures = data["figures"]
     cards = [
         {
             "kpi": kpi,
-            "text": kpi_text(kpi, data["figures"][kpi.key]),
+            "text": kpi_text(kpi, figures[kpi.key]),
+            "missing": figures.missing.get(kpi.key, []),
+            "amounts": amounts_lines(figures, kpi.key),
             "url": records_url(kpi.key, scope),
         }
         for kpi in KPIS
     ]
     months = [month for month, __ in data["trend"]]
+    reporting = reporting_currency()
+    trend_charts = dict(TREND_CHARTS)
+    trend_charts["warranty"] = (
+        _("Warranty cost per unit sold by month, in %(currency)s") % {"currency": reporting},
+        ("warranty_cost_per_unit",),
+    )
     charts = {
         name: {
             "title": str(title),
@@ -114,7 +169,7 @@ def dashboard(request):
                 for key in keys
             ],
         }
-        for name, (title, keys) in TREND_CHARTS.items()
+        for name, (title, keys) in trend_charts.items()
     }
     breakdowns = []
     for by, rows in data["breakdowns"].items():
@@ -127,10 +182,7 @@ def dashboard(request):
                     "label": labels.get(group, group),
                     "narrow": "?" + scope_query(narrowed),
                     "cells": [
-                        (
-                            kpi_text(KPI_BY_KEY[key], figures[key]),
-                            records_url(key, narrowed),
-                        )
+                        (*figure_cell(figures, key), records_url(key, narrowed))
                         for key in BREAKDOWN_KPIS
                     ],
                     "chart": chart_value(
@@ -160,10 +212,77 @@ def dashboard(request):
         "breakdowns": breakdowns,
         "breakdown_kpis": [KPI_BY_KEY[key] for key in BREAKDOWN_KPIS],
         "from_facts": data["from_facts"],
+        "missing_rates": missing_rates(data),
+        "reporting": reporting,
+        "export_query": scope_query(scope),
         "refreshed": RefreshLog.objects.filter(finished_at__isnull=False).first(),
         "kpis": KPIS,
     }
     return TemplateResponse(request, "insights/dashboard.html", context)
+
+
+# --- the dashboard's figures as a spreadsheet -----------------------------------------------------
+def _export_unit(kpi) -> str:
+    return {
+        "rate": "%",
+        "hours": gettext("business hours"),
+        "money": reporting_currency(),
+        "per1000": gettext("per 1,000 units"),
+    }.get(kpi.kind, "")
+
+
+def _export_value(kpi, value):
+    if value is None:
+        return ""
+    return value * 100 if kpi.kind == "rate" else value
+
+
+def _export_rows(section: str, name: str, figures: Figures):
+    for kpi in KPIS:
+        amounts = "; ".join(
+            f"{measure} {amount} {currency}"
+            for measure in money.MONEY_KPIS.get(kpi.key, ())
+            for currency, amount in figures.amounts.get(measure, {}).items()
+        )
+        yield [
+            section,
+            name,
+            str(kpi.label),
+            _export_value(kpi, figures.get(kpi.key)),
+            _export_unit(kpi),
+            amounts,
+            " ".join(figures.missing.get(kpi.key, [])),
+        ]
+
+
+def dashboard_export(scope: Scope, data: dict, kind: str):
+    """Every figure of the page (the period, each month, each row of the breakdowns) with its
+    unit: money KPIs in the reporting currency, with their amounts per currency and the
+    exchange rates they miss."""
+    header = [
+        gettext("Figures of"),
+        gettext("Name"),
+        gettext("KPI"),
+        gettext("Value"),
+        gettext("Unit"),
+        gettext("Amounts per currency"),
+        gettext("Missing exchange rate"),
+    ]
+    period = gettext("%(start)s to %(end)s") % {
+        "start": scope.start.isoformat(),
+        "end": scope.end.isoformat(),
+    }
+    rows = list(_export_rows(gettext("Period"), period, data["figures"]))
+    for month, figures in data["trend"]:
+        rows += _export_rows(gettext("Month"), month.strftime("%Y-%m"), figures)
+    for by, found in data["breakdowns"].items():
+        labels = _labels(by, [group for group, __ in found])
+        for group, figures in found:
+            rows += _export_rows(str(BREAKDOWN_TITLES[by]), str(labels.get(group, group)), figures)
+    name = f"kpis-{scope.start.isoformat()}-{scope.end.isoformat()}"
+    if kind == "csv":
+        return csv_response(name, header, rows)
+    return xlsx_response(name, header, rows)
 
 
 # --- revenue in every currency and in the reporting currency ------------------------------------
@@ -354,7 +473,44 @@ def _claims():
             Column("currency", _("Currency"), sort="currency", kind="serial"),
         ]
 
+        def get(self, request, *args, **kwargs):
+            # the approved amount in the reporting currency, at the rate of the last day of
+            # the failure's month (as the warranty cost KPIs convert it)
+            self.columns = [*type(self).columns, ConvertedColumn(money.rate_book())]
+            return super().get(request, *args, **kwargs)
+
     return Claims
+
+
+class ConvertedColumn(AmountColumn):
+    """A claim's approved amount in the reporting currency, at the rate of the last day of its
+    failure's month; the missing rate named when there is none."""
+
+    def __init__(self, book):
+        reporting = reporting_currency()
+        super().__init__(
+            self.convert,
+            gettext("Approved, in %(currency)s") % {"currency": reporting},
+            currency=lambda obj: reporting,
+        )
+        self.book = book
+
+    def convert(self, claim):
+        try:
+            amount = self.book.convert(
+                claim.approved_total, claim.currency, month_end(claim.failure_date)
+            )
+        except MissingRate as error:
+            return error
+        return quantize(amount, reporting_currency())
+
+    def text(self, obj) -> str:
+        value = self.value(obj)
+        return value.message() if isinstance(value, MissingRate) else super().text(obj)
+
+    def export(self, obj):
+        value = self.value(obj)
+        return value.message() if isinstance(value, MissingRate) else super().export(obj)
 
 
 def _demand():

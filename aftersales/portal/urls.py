@@ -10,4 +10,5 @@ urlpatterns = [
     path("units/<int:pk>/", views.unit_detail, name="unit"),
     path("details/", views.details, name="details"),
     path("details/addresses/new/", views.address_add, name="address_add"),
+    path("requests/<int:pk>/book/", views.book, name="book"),
 ]

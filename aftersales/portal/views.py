@@ -1,5 +1,5 @@
 """The customer's own pages: their products, registering a new one, a product's history, their
-details and addresses."""
+details and addresses; choosing the time of a visit."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,12 +9,16 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from aftersales.core.access import customer_page
+from aftersales.core.calendars import show_date, show_time
 from aftersales.core.views.edit import errors_to_form, form_page, render_form, submit
 from aftersales.customers import services as customers
 from aftersales.customers.forms import AddressForm, MyDetailsForm
+from aftersales.dispatch.booking_views import book_chosen
 from aftersales.service.models import ServiceRequest
+from aftersales.service.selectors import requests_for
 from aftersales.units import services
 from aftersales.units.forms import RegistrationForm
 from aftersales.units.models import MeterReading, Registration, Unit
@@ -136,3 +140,26 @@ def address_add(request):
         then=reverse("portal:details"),
         cancel_url=reverse("portal:details"),
     )
+
+
+@customer_page
+@login_required
+@require_POST
+def book(request, pk: int):
+    """Book the window the customer chose on their request's page; a window taken meanwhile (or
+    any other refusal) is said, and the page shows the times free now."""
+    _customer(request)
+    obj = get_object_or_404(requests_for(request.user), pk=pk)
+    book_chosen(
+        request,
+        obj,
+        done=lambda visit: (
+            _("Your visit is booked on %(day)s between %(start)s and %(end)s.")
+            % {
+                "day": show_date(visit.window_start),
+                "start": show_time(visit.window_start),
+                "end": show_time(visit.window_end),
+            }
+        ),
+    )
+    return redirect("service:portal_request", pk=pk)

@@ -13,7 +13,15 @@ class SlaTargetInline(admin.TabularInline):
 
 @admin.register(ServiceType)
 class ServiceTypeAdmin(admin.ModelAdmin):
-    list_display = ("code", "name_en", "needs_unit", "needs_visit", "priority_weight", "is_active")
+    list_display = (
+        "code",
+        "name_en",
+        "needs_unit",
+        "needs_visit",
+        "self_booking",
+        "priority_weight",
+        "is_active",
+    )
     inlines = [SlaTargetInline]
 
 

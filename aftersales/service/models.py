@@ -49,6 +49,14 @@ class ServiceType(TranslatedName):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     needs_unit = models.BooleanField(_("needs a unit"), default=True)
     needs_visit = models.BooleanField(_("usually needs a visit"), default=True)
+    self_booking = models.BooleanField(
+        _("customers choose the time"),
+        default=False,
+        help_text=_(
+            "Customers choose the visit's time themselves on the portal, from the technicians' "
+            "free time; leave it off for work a dispatcher must plan (e.g. site measurements)."
+        ),
+    )
     required_fields = models.JSONField(
         _("required intake fields"),
         default=list,

@@ -14,15 +14,18 @@ import json
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from aftersales.core.choices import Role
+from aftersales.core.idempotency import HEADER, MAX_KEY_LENGTH
 
 # the header by which a page tells the service worker it may keep a copy for the technician
 KEEP_HEADER = "X-Aftersales-Offline"
@@ -30,6 +33,8 @@ KEEP_HEADER = "X-Aftersales-Offline"
 PAGES_CACHE = "aftersales-pages"
 STATIC_CACHE_PREFIX = "aftersales-static-"
 WORKER = "service/sw.js"
+# the Background Sync tag under which the page asks the worker to send the outbox
+SYNC_TAG = "aftersales-outbox"
 # what the technician's pages load (base.html, the visit page): kept on install
 STATIC_FILES = (
     "vendor/bootstrap/dist/css/bootstrap.min.css",
@@ -45,6 +50,7 @@ STATIC_FILES = (
     "service/service.css",
     "service/signature.js",
     "service/offline.js",
+    "service/outbox.js",
     "service/icons/app.svg",
     "service/icons/app-192.png",
     "service/icons/app-512.png",
@@ -94,6 +100,8 @@ def worker_settings() -> dict:
         "today": reverse("service:today"),
         "visitPrefix": reverse("service:visits"),
         "forgetOn": [reverse("login"), reverse("logout")],
+        "outboxScript": _static_url("service/outbox.js"),
+        "syncTag": SYNC_TAG,
     }
 
 
@@ -149,3 +157,72 @@ def keep_offline(request, response):
         if getattr(response, "context_data", None) is not None:
             response.context_data["offline_saved_at"] = timezone.now()
     return response
+
+
+# --- writes without signal: the outbox of the visit page (offline.js) ---------------------------
+
+# the form field and the header carrying a write's idempotency key (the outbox entry's UUID)
+KEY_FIELD = "idempotency_key"
+# the form field with the time the technician made the write on the phone (ISO 8601)
+AS_OF_FIELD = "as_of"
+# the header by which the outbox says it sends a write, and for which user: the answer is JSON
+OUTBOX_HEADER = "X-Aftersales-Outbox"
+# fields that differ between two sends of the same write, left out of its fingerprint
+_UNSTABLE_FIELDS = frozenset({"csrfmiddlewaretoken"})
+
+
+def idempotency_key(request) -> str:
+    """The write's key, from the `Idempotency-Key` header or the form's hidden field; "" when
+    none. A key too long is refused (a ValidationError), not cut."""
+    key = (request.headers.get(HEADER) or request.POST.get(KEY_FIELD) or "").strip()
+    if len(key) > MAX_KEY_LENGTH:
+        raise ValidationError(_("The change's identifier is too long."))
+    return key
+
+
+def form_fingerprint(request) -> str:
+    """A form post's fingerprint that stays the same when the outbox sends it again: its path
+    and fields (not the CSRF token) and a hash of each file, not the raw body (a multipart
+    boundary differs on every send)."""
+    digest = hashlib.sha256()
+    digest.update(request.method.encode() + b"\n" + request.path.encode() + b"\n")
+    for name in sorted(request.POST):
+        if name in _UNSTABLE_FIELDS:
+            continue
+        for value in request.POST.getlist(name):
+            digest.update(f"{name}={value}\n".encode())
+    for name in sorted(request.FILES):
+        for upload in request.FILES.getlist(name):
+            digest.update(f"{name}:{upload.size}:".encode())
+            for chunk in upload.chunks():
+                digest.update(chunk)
+            upload.seek(0)
+    return digest.hexdigest()
+
+
+def from_outbox(request) -> bool:
+    """Whether the write comes from the phone's outbox (it wants a JSON answer)."""
+    return OUTBOX_HEADER in request.headers
+
+
+def outbox_user_matches(request) -> bool:
+    """The outbox sends a user's writes only in that user's session: a write kept for another
+    user of the phone is not theirs to send."""
+    return request.headers.get(OUTBOX_HEADER, "") == str(request.user.pk)
+
+
+def reported_at(request):
+    """The time the technician pressed the button on the phone (the "as of" field), aware; None
+    when not given; a ValidationError when not a time."""
+    raw = (request.POST.get(AS_OF_FIELD) or "").strip()
+    if not raw:
+        return None
+    try:
+        value = parse_datetime(raw)
+    except ValueError:
+        value = None
+    if value is None:
+        raise ValidationError({AS_OF_FIELD: _("The time of the change is not a valid time.")})
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    return value

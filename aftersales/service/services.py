@@ -468,15 +468,59 @@ def visit_depart(*, visit: Visit, by: User | None, minutes: int, at=None) -> Vis
     return visit
 
 
+# how far the phone's clock may run ahead of the server's, and how old a write kept on the phone
+# without signal may be when it is sent
+CLOCK_SKEW = dt.timedelta(minutes=5)
+OFFLINE_MAX_AGE = dt.timedelta(hours=48)
+
+
+def _reported(reported_at: dt.datetime, *, not_before: dt.datetime | None) -> dt.datetime:
+    """The time the technician pressed a button on the phone, sent later by its outbox: not in
+    the future, not older than OFFLINE_MAX_AGE, not before the visit's previous step."""
+    now = timezone.now()
+    if reported_at > now + CLOCK_SKEW:
+        raise ValidationError({"as_of": _("The time of the change is in the future.")})
+    if reported_at < now - OFFLINE_MAX_AGE:
+        raise ValidationError(
+            {
+                "as_of": _("The change was made more than %(hours)s hours ago: enter it again.")
+                % {"hours": int(OFFLINE_MAX_AGE.total_seconds() // 3600)}
+            }
+        )
+    if not_before is not None and reported_at < not_before:
+        raise ValidationError(
+            {"as_of": _("The time of the change is before the visit's previous step.")}
+        )
+    return min(reported_at, now)
+
+
+def _still_workable(visit: Visit) -> None:
+    """Said plainly to a technician whose write was kept on the phone while the desk acted."""
+    if visit.status == VisitStatus.CANCELLED:
+        raise ValidationError(_("This visit was cancelled."))
+    if visit.status == VisitStatus.DONE:
+        raise ValidationError(_("This visit is already closed."))
+
+
 @transaction.atomic
 def visit_check_in(
-    *, visit: Visit, by: User | None, at=None, latitude=None, longitude=None
+    *,
+    visit: Visit,
+    by: User | None,
+    at=None,
+    latitude=None,
+    longitude=None,
+    reported_at: dt.datetime | None = None,
 ) -> Visit:
-    """The technician arrives: the visit is on site and the request in progress."""
+    """The technician arrives: the visit is on site and the request in progress. `reported_at`:
+    the time the technician pressed "Check in" on the phone, when sent later (validated)."""
     visit = _lock_visit(visit)
     _may_work(visit, by)
+    _still_workable(visit)
     if visit.status != VisitStatus.PLANNED:
         raise ValidationError(_("Only a planned visit can be checked in."))
+    if reported_at is not None:
+        at = _reported(reported_at, not_before=visit.departed_at)
     at = _now(at)
     visit.status = VisitStatus.ON_SITE
     visit.checked_in_at = at
@@ -489,6 +533,7 @@ def visit_check_in(
 
 
 def _on_site(visit: Visit) -> None:
+    _still_workable(visit)
     if visit.status != VisitStatus.ON_SITE:
         raise ValidationError(_("Check in before recording the visit."))
 
@@ -547,6 +592,8 @@ def visit_add_part(
 def visit_add_photo(*, visit: Visit, image, by: User | None, caption: str = "") -> VisitPhoto:
     visit = _lock_visit(visit)
     _may_work(visit, by)
+    if visit.status == VisitStatus.CANCELLED:
+        raise ValidationError(_("This visit was cancelled."))
     if visit.status not in (VisitStatus.ON_SITE, VisitStatus.DONE):
         raise ValidationError(_("Check in before recording the visit."))
     return VisitPhoto.objects.create(visit=visit, image=image, caption=caption, uploaded_by=by)
@@ -597,9 +644,16 @@ NEXT_STATUS = {
 
 @transaction.atomic
 def visit_close(
-    *, visit: Visit, by: User | None, result: str, labour_minutes: int, at=None
+    *,
+    visit: Visit,
+    by: User | None,
+    result: str,
+    labour_minutes: int,
+    at=None,
+    reported_at: dt.datetime | None = None,
 ) -> Visit:
-    """Check out with the result; the request follows (resolved, waiting for parts ...)."""
+    """Check out with the result; the request follows (resolved, waiting for parts ...).
+    `reported_at`: the time the technician pressed it on the phone, when sent later."""
     visit = _lock_visit(visit)
     _may_work(visit, by)
     _on_site(visit)
@@ -607,6 +661,8 @@ def visit_close(
         raise ValidationError({"result": _("Choose the result of the visit.")})
     if labour_minutes < 0:
         raise ValidationError({"labour_minutes": _("Labour time cannot be negative.")})
+    if reported_at is not None:
+        at = _reported(reported_at, not_before=visit.checked_in_at)
     at = _now(at)
     visit.status = VisitStatus.DONE
     visit.result = result

@@ -1,11 +1,14 @@
 """Pages of service delivery: the operator's queue and intake, a request's page, the
 dispatcher's planning, the technician's day and visit page, and the customer's portal pages."""
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Case, F, IntegerField, When
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
@@ -13,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from aftersales.core import idempotency
 from aftersales.core.access import can, customer_page
 from aftersales.core.choices import Role
 from aftersales.core.public import public_url
@@ -407,23 +411,83 @@ STEP_FORMS = {
 @require_POST
 def visit_action(request, pk: int, step: str):
     """One step of the visit page; errors come back as messages on the page, and a refused
-    form comes back as typed, with its errors."""
+    form comes back as typed, with its errors.
+
+    A write carrying an idempotency key (the `idempotency_key` field or the `Idempotency-Key`
+    header: the phone's outbox entry, docs/service.md "Working without signal") is done once:
+    sent again, it is not done again (`core.IdempotencyRecord`). A write from the outbox
+    (`X-Aftersales-Outbox`: the user it was made by) is answered in JSON: done, refused with
+    the reason, or "wait" (not this user's session: it stays on the phone)."""
     if step not in VISIT_STEPS:
         raise Http404
-    visit = _visit_for(request, pk, "change")
+    outbox = offline.from_outbox(request)
+    if outbox and not offline.outbox_user_matches(request):
+        return JsonResponse({"state": "wait"}, status=409)
+    try:
+        visit = _visit_for(request, pk, "change")
+    except Http404:
+        if not outbox:
+            raise
+        message = _("This visit is no longer yours, or no longer exists.")
+        return JsonResponse({"state": "refused", "message": message}, status=404)
+    try:
+        key = offline.idempotency_key(request)
+        with transaction.atomic():
+            record = None
+            if key:
+                fp = offline.form_fingerprint(request)
+                record, replay = idempotency.reserve(request, key, fp=fp)
+                if replay is not None:
+                    return _replayed(request, visit, replay, outbox=outbox)
+            message = _visit_step(request, visit, step)
+            if record is not None:
+                record.status = 200
+                record.body = {"state": "done", "message": message}
+                record.save(update_fields=["status", "body"])
+    except ValidationError as error:
+        form = getattr(error, "form", None)
+        if outbox:
+            status = 400 if form is not None and form.errors else 409
+            return JsonResponse(
+                {"state": "refused", "message": " ".join(_messages_of(error))}, status=status
+            )
+        _fail(request, error)
+        if form is None:
+            return redirect(visit)
+        if not form.errors:  # the form was valid: the service refused
+            errors_to_form(form, error)
+        return _visit_page(request, visit, status=400, **{STEP_FORMS[step]: form})
+    except PermissionDenied:
+        if outbox:
+            message = _("This visit is no longer yours, or no longer exists.")
+            return JsonResponse({"state": "refused", "message": message}, status=404)
+        raise Http404 from None
+    if outbox:
+        return JsonResponse({"state": "done", "message": message})
+    messages.success(request, message)
+    return redirect(visit)
+
+
+def _visit_step(request, visit: Visit, step: str):
+    """Does one step of the visit page and gives the message to show; a ValidationError when
+    refused, with the step's form (when there is one) as its `form`."""
     user = request.user
     form = None
+    message = _("Saved.")
     try:
         if step == "depart":
             form = DepartForm(request.POST)
             _valid(form)
             services.visit_depart(visit=visit, by=user, minutes=form.cleaned_data["minutes"])
         elif step == "check_in":
-            form = CheckInForm(request.POST)
-            data = form.cleaned_data if form.is_valid() else {}
-            form = None  # a position the browser could not give is left out, not refused
+            reported = offline.reported_at(request)
+            data = _position(request)
             services.visit_check_in(
-                visit=visit, by=user, latitude=data.get("latitude"), longitude=data.get("longitude")
+                visit=visit,
+                by=user,
+                latitude=data.get("latitude"),
+                longitude=data.get("longitude"),
+                reported_at=reported,
             )
         elif step == "record":
             form = DiagnosisForm(request.POST, user=user, service_type=visit.request.service_type)
@@ -455,28 +519,50 @@ def visit_action(request, pk: int, step: str):
         elif step == "close":
             form = CloseForm(request.POST)
             _valid(form)
-            services.visit_close(visit=visit, by=user, **form.cleaned_data)
+            reported = offline.reported_at(request)
+            services.visit_close(visit=visit, by=user, reported_at=reported, **form.cleaned_data)
         elif step == "cancel":
             services.visit_cancel(visit=visit, by=user)
         elif step == "refer":
             form = ReferForm(request.POST)
             _valid(form)
             report = services.defect_report_raise(visit=visit, by=user, **form.cleaned_data)
-            messages.success(
-                request,
-                _("Defect report %(number)s was sent to production.") % {"number": report.number},
-            )
-            return redirect(visit)
-        messages.success(request, _("Saved."))
+            message = _("Defect report %(number)s was sent to production.") % {
+                "number": report.number
+            }
     except ValidationError as error:
-        _fail(request, error)
-        if form is None:
-            return redirect(visit)
-        if not form.errors:  # the form was valid: the service refused
-            errors_to_form(form, error)
-        return _visit_page(request, visit, status=400, **{STEP_FORMS[step]: form})
-    except PermissionDenied:
-        raise Http404 from None
+        error.form = form
+        raise
+    return message
+
+
+def _position(request) -> dict:
+    """The position the browser gave at check-in; one it could not give is left out, not
+    refused."""
+    form = CheckInForm(request.POST)
+    return form.cleaned_data if form.is_valid() else {}
+
+
+def _messages_of(error: ValidationError) -> list[str]:
+    if hasattr(error, "error_dict"):
+        return [str(message) for messages_ in error.message_dict.values() for message in messages_]
+    return [str(message) for message in error.messages]
+
+
+def _replayed(request, visit: Visit, replay, *, outbox: bool):
+    """A write sent again with the key of one already done: done (nothing done again), or
+    refused when the key was used for a different write."""
+    body = json.loads(replay.content or b"{}")
+    if replay.status_code >= 400:
+        message = body.get("detail") or _("This change could not be saved.")
+        if outbox:
+            return JsonResponse({"state": "refused", "message": message}, status=422)
+        messages.error(request, message)
+        return redirect(visit)
+    message = _("This change was already saved.")
+    if outbox:
+        return JsonResponse({"state": "done", "message": message, "replayed": True})
+    messages.info(request, message)
     return redirect(visit)
 
 

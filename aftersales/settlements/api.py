@@ -1,8 +1,10 @@
 """The settlements API: list and read settlements (an agent's system reads its own), create a
 draft for an agent and period (idempotent: the same agent and period answers the existing one;
-an `Idempotency-Key` replays the first answer), approve, record payments, mark paid."""
+an `Idempotency-Key` replays the first answer), approve, record payments, mark paid; payment
+runs (transfers to agents in one bank file), prepared, recorded paid or cancelled."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
@@ -13,13 +15,17 @@ from aftersales.core.access import can
 from aftersales.core.idempotency import idempotent
 from aftersales.customers.schemas import ERRORS, ErrorOut
 
-from . import services
-from .models import Settlement
+from . import payment_runs, services
+from .choices import RunStatus
+from .models import PaymentRun, Settlement
 from .schemas import (
     AdjustmentIn,
     DraftIn,
     MarkPaidIn,
     PaymentIn,
+    PaymentRunIn,
+    PaymentRunOut,
+    PaymentRunPaidIn,
     SettlementDetailOut,
     SettlementFilters,
     SettlementOut,
@@ -139,3 +145,77 @@ def settlement_mark_paid(request, settlement_id: int, payload: MarkPaidIn):
     settlement = _one(request, settlement_id, "change")
     services.settlement_mark_paid(settlement=settlement, by=request.user, **payload.dict())
     return _one(request, settlement_id)
+
+
+# Payment runs (finance): transfers to agents in one bank file --------------------------------
+
+
+def _run(request, run_id: int, action: str = "view") -> PaymentRun:
+    return get_object_or_404(PaymentRun.objects.restrict(request.user, action), pk=run_id)
+
+
+@router.get(
+    "/payment-runs", response={200: list[PaymentRunOut], ERRORS: ErrorOut}, summary="Payment runs"
+)
+@paginate(PageNumberPagination, page_size=50)
+def run_list(request, status: RunStatus | None = None):
+    """Payment runs, latest first (finance and managers)."""
+    runs = PaymentRun.objects.restrict(request.user, "view").order_by("-created_at", "-pk")
+    return runs.filter(status=status) if status else runs
+
+
+@router.get(
+    "/payment-runs/{int:run_id}", response={200: PaymentRunOut, ERRORS: ErrorOut}, summary="A run"
+)
+def run_detail(request, run_id: int):
+    return _run(request, run_id)
+
+
+@router.get("/payment-runs/{int:run_id}/file", summary="A run's bank file")
+def run_file(request, run_id: int):
+    """SEPA XML (pain.001.001.03) for euros, an Excel sheet of Sheba transfers for rials."""
+    run = _run(request, run_id)
+    return FileResponse(
+        run.file.open("rb"), as_attachment=True, filename=run.file.name.rsplit("/", 1)[-1]
+    )
+
+
+@router.post(
+    "/payment-runs", response={201: PaymentRunOut, ERRORS: ErrorOut}, summary="Prepare a run"
+)
+@idempotent
+def run_create(request, payload: PaymentRunIn):
+    """A run paying what is open on approved settlements owed to agents (one currency); each
+    settlement that cannot be paid by transfer is named in the error, and nothing is made."""
+    if not can(request.user, PaymentRun, "add"):
+        raise PermissionDenied
+    chosen = list(
+        Settlement.objects.restrict(request.user, "change").filter(pk__in=payload.settlements)
+    )
+    if len(chosen) != len(set(payload.settlements)):
+        raise ValidationError({"settlements": [_("There is no such settlement.")]})
+    run = payment_runs.payment_run_prepare(
+        by=request.user, settlements=chosen, execution_date=payload.execution_date
+    )
+    return Status(201, run)
+
+
+@router.post(
+    "/payment-runs/{int:run_id}/paid",
+    response={200: PaymentRunOut, ERRORS: ErrorOut},
+    summary="Record a run paid",
+)
+def run_paid(request, run_id: int, payload: PaymentRunPaidIn):
+    """The bank executed the run: a transfer payment on each of its settlements."""
+    run = _run(request, run_id, "change")
+    return payment_runs.payment_run_paid(run=run, by=request.user, **payload.dict())
+
+
+@router.post(
+    "/payment-runs/{int:run_id}/cancel",
+    response={200: PaymentRunOut, ERRORS: ErrorOut},
+    summary="Cancel a run",
+)
+def run_cancel(request, run_id: int):
+    run = _run(request, run_id, "change")
+    return payment_runs.payment_run_cancel(run=run, by=request.user)

@@ -53,3 +53,12 @@ class Account(models.TextChoices):
     GRADE = "grade", _("Agents' bonuses and penalties")
     ADJUSTMENTS = "adjustments", _("Settlement adjustments")
     BANK = "bank", _("Bank and cash")
+
+
+class RunStatus(models.TextChoices):
+    """A payment run: prepared (its file made, waiting for the bank) -> paid (the bank executed
+    it; a payment recorded on each settlement), or cancelled (the file is not to be used)."""
+
+    PREPARED = "prepared", pgettext_lazy("payment run status", "Prepared")
+    PAID = "paid", pgettext_lazy("payment run status", "Paid")
+    CANCELLED = "cancelled", pgettext_lazy("payment run status", "Cancelled")

@@ -3,11 +3,12 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from aftersales.core.choices import Currency
 from aftersales.core.filters import DateFilter, SearchFilter
 from aftersales.core.forms import FilterForm
 
-from .choices import SettlementStatus
-from .models import JournalEntry, Settlement
+from .choices import RunStatus, SettlementStatus
+from .models import JournalEntry, PaymentRun, Settlement
 
 
 class SettlementFilter(django_filters.FilterSet):
@@ -36,3 +37,26 @@ class JournalFilter(django_filters.FilterSet):
         model = JournalEntry
         fields = ["q", "since", "until"]
         form = FilterForm
+
+
+class PaymentRunFilter(django_filters.FilterSet):
+    q = SearchFilter(
+        fields=("number", "bank_reference", "lines__settlement__number", "lines__payee"),
+        label=_("Run, settlement, payee or reference"),
+    )
+    status = django_filters.ChoiceFilter(
+        choices=RunStatus.choices, label=_("Status"), empty_label=_("All")
+    )
+    currency = django_filters.ChoiceFilter(
+        choices=Currency.choices, label=_("Currency"), empty_label=_("All")
+    )
+    since = DateFilter(field_name="execution_date", lookup_expr="gte", label=_("Executed from"))
+    until = DateFilter(field_name="execution_date", lookup_expr="lte", label=_("Executed by"))
+
+    class Meta:
+        model = PaymentRun
+        fields = ["q", "status", "currency", "since", "until"]
+        form = FilterForm
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset).distinct()  # a run matches once, whatever line

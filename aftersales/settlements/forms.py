@@ -7,6 +7,7 @@ from aftersales.agents.models import Agent
 from aftersales.core.forms import AmountField, BootstrapMixin, DateField
 
 from .choices import PaymentMethod
+from .models import Settlement
 
 
 class DraftForm(BootstrapMixin, forms.Form):
@@ -49,4 +50,25 @@ class MarkPaidForm(BootstrapMixin, forms.Form):
     method = forms.ChoiceField(
         label=_("Method"), choices=PaymentMethod.choices, initial=PaymentMethod.TRANSFER
     )
+    reference = forms.CharField(label=_("Bank reference"), max_length=60, required=False)
+
+
+class PaymentRunForm(BootstrapMixin, forms.Form):
+    """Which approved settlements of one currency to pay by transfer, and when."""
+
+    settlements = forms.ModelMultipleChoiceField(
+        queryset=Settlement.objects.none(),
+        label=_("Settlements to pay"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one settlement to pay.")},
+    )
+    execution_date = DateField(label=_("To be executed on"))
+
+    def __init__(self, *args, payable, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["settlements"].queryset = payable
+
+
+class PaymentRunPaidForm(BootstrapMixin, forms.Form):
+    paid_on = DateField(label=_("Paid on"))
     reference = forms.CharField(label=_("Bank reference"), max_length=60, required=False)

@@ -20,7 +20,7 @@ from aftersales.core.calendars import uses_jalali
 from aftersales.core.choices import Currency, Role
 from aftersales.core.text import persian_digits
 
-from .choices import Account, Direction, LineKind, PaymentMethod, SettlementStatus
+from .choices import Account, Direction, LineKind, PaymentMethod, RunStatus, SettlementStatus
 
 FINANCE = frozenset({Role.FINANCE, Role.MANAGER})
 APPROVERS = frozenset({Role.MANAGER})
@@ -322,4 +322,98 @@ class JournalEntry(models.Model):
         return reverse("settlements:detail", args=[self.settlement_id])
 
 
-track(Settlement, SettlementLine, Payment, JournalEntry)
+class PaymentRun(models.Model):
+    """Transfers to agents for approved settlements, made into one file for the bank (SEPA
+    credit transfers for euros, a Sheba group-transfer sheet for rials); once the bank has
+    executed it, recorded as paid: one payment on each settlement."""
+
+    number = models.CharField(_("number"), max_length=30, unique=True, editable=False)
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency)
+    execution_date = models.DateField(_("to be executed on"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=RunStatus, default=RunStatus.PREPARED
+    )
+    total = _money(_("total"))
+    file = models.FileField(_("bank file"), upload_to="settlements/payment-runs/")
+    message_id = models.CharField(_("message identifier"), max_length=35)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("prepared by"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("prepared"), auto_now_add=True)
+    paid_on = models.DateField(_("paid on"), null=True, blank=True)
+    bank_reference = models.CharField(_("bank reference"), max_length=60, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("closed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    objects = RestrictedManager()
+    policy = Policy(view=FINANCE, add=FINANCE, change=FINANCE)
+
+    class Meta:
+        verbose_name = _("payment run")
+        verbose_name_plural = _("payment runs")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(total__gt=0), name="payment_run_total_gt_0"),
+        ]
+
+    def __str__(self):
+        return self.number
+
+    def get_absolute_url(self):
+        return reverse("settlements:run_detail", args=[self.pk])
+
+
+class PaymentRunLine(models.Model):
+    """One transfer of a payment run: what an approved settlement still owed the agent, to the
+    account as it was when the file was made."""
+
+    run = models.ForeignKey(
+        PaymentRun, on_delete=models.CASCADE, related_name="lines", verbose_name=_("payment run")
+    )
+    settlement = models.ForeignKey(
+        Settlement,
+        verbose_name=_("settlement"),
+        on_delete=models.PROTECT,
+        related_name="run_lines",
+    )
+    amount = models.DecimalField(_("amount"), max_digits=18, decimal_places=2)
+    payee = models.CharField(_("payee"), max_length=140)
+    iban = models.CharField(_("IBAN"), max_length=34)
+    end_to_end_id = models.CharField(_("transfer identifier"), max_length=35)
+    payment = models.OneToOneField(
+        Payment,
+        verbose_name=_("payment"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="run_line",
+    )
+
+    objects = RestrictedManager()
+    policy = Policy(view=FINANCE)
+
+    class Meta:
+        verbose_name = _("payment run line")
+        verbose_name_plural = _("payment run lines")
+        ordering = ["run", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "settlement"], name="payment_run_one_line"),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="payment_run_line_gt_0"),
+        ]
+
+    def __str__(self):
+        return f"{self.run} {self.settlement}"
+
+
+track(Settlement, SettlementLine, Payment, JournalEntry, PaymentRun, PaymentRunLine)

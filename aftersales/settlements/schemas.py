@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
-from .choices import Direction, LineKind, PaymentMethod, SettlementStatus
+from .choices import Direction, LineKind, PaymentMethod, RunStatus, SettlementStatus
 
 
 class SettlementFilters(Schema):
@@ -97,3 +97,40 @@ class SettlementDetailOut(SettlementOut):
     @staticmethod
     def resolve_payments(obj):
         return list(obj.payments.order_by("paid_on", "pk"))
+
+
+class PaymentRunIn(Schema):
+    settlements: list[int] = Field(..., min_length=1, description="Settlement ids, one currency.")
+    execution_date: dt.date | None = Field(None, description="Today when not given.")
+
+
+class PaymentRunPaidIn(Schema):
+    paid_on: dt.date | None = Field(None, description="Today when not given.")
+    reference: str = Field("", max_length=60, description="The bank's reference of the batch.")
+
+
+class PaymentRunLineOut(Schema):
+    settlement: int = Field(..., alias="settlement_id")
+    settlement_number: str = Field(..., alias="settlement.number")
+    payee: str
+    iban: str
+    amount: Decimal
+    end_to_end_id: str
+    payment: int | None = Field(None, alias="payment_id")
+
+
+class PaymentRunOut(Schema):
+    id: int
+    number: str
+    currency: str
+    execution_date: dt.date
+    status: RunStatus
+    total: Decimal
+    message_id: str
+    paid_on: dt.date | None
+    bank_reference: str
+    lines: list[PaymentRunLineOut]
+
+    @staticmethod
+    def resolve_lines(obj):
+        return list(obj.lines.select_related("settlement"))

@@ -29,7 +29,7 @@ from aftersales.parts.models import CounterSale
 from aftersales.warranty.choices import ClaimStatus
 from aftersales.warranty.models import Claim
 
-from .choices import LineKind, SettlementStatus
+from .choices import LineKind, RunStatus, SettlementStatus
 from .models import Payment, Settlement, SettlementLine
 
 SETTLED_CLAIM_STATUSES = (ClaimStatus.APPROVED, ClaimStatus.PARTLY)
@@ -298,3 +298,19 @@ def overview_chart(data: list[dict]) -> dict:
             ],
         }
     return charts
+
+
+def payable_by_transfer(settlements, currency: str | None = None):
+    """Approved settlements where the maker still owes the agent and no prepared payment run
+    holds them yet: what a new payment run may pay (`settlements` is already restricted)."""
+    queryset = (
+        settlements.filter(status=SettlementStatus.APPROVED, total__gt=F("settled"))
+        .exclude(run_lines__run__status=RunStatus.PREPARED)
+        .select_related("agent")
+        .order_by("agent__name", "period_end", "pk")
+    )
+    return queryset.filter(currency=currency) if currency else queryset
+
+
+def payable_currencies(settlements) -> list[str]:
+    return sorted(set(payable_by_transfer(settlements).values_list("currency", flat=True)))

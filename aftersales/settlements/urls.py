@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import run_views, views
 
 app_name = "settlements"
 
@@ -10,6 +10,12 @@ urlpatterns = [
     path("draft-all/", views.draft_all, name="draft_all"),
     path("journal/", views.JournalList.as_view(), name="journal"),
     path("overview/", views.overview, name="overview"),
+    path("payment-runs/", run_views.PaymentRunList.as_view(), name="runs"),
+    path("payment-runs/new/", run_views.run_create, name="run_create"),
+    path("payment-runs/<int:pk>/", run_views.run_detail, name="run_detail"),
+    path("payment-runs/<int:pk>/file/", run_views.run_file, name="run_file"),
+    path("payment-runs/<int:pk>/paid/", run_views.run_paid, name="run_paid"),
+    path("payment-runs/<int:pk>/cancel/", run_views.run_cancel, name="run_cancel"),
     path("<int:pk>/", views.settlement_detail, name="detail"),
     path("<int:pk>/refresh/", views.settlement_refresh, name="refresh"),
     path("<int:pk>/approve/", views.settlement_approve, name="approve"),

@@ -7,20 +7,28 @@ import datetime as dt
 import ninja
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from aftersales.core.choices import Role
 from aftersales.core.idempotency import idempotent
 from aftersales.customers.schemas import ERRORS, ErrorOut
 from aftersales.service.models import ServiceRequest, Visit
 
 from . import selectors, services
 from .choices import AssetKind
-from .models import Asset, Certification, MileageReading, Qualification, Technician
+from .models import Absence, Asset, Certification, MileageReading, Qualification, Technician
 from .schemas import (
+    AbsenceDecidedOut,
+    AbsenceDecisionIn,
+    AbsenceFilters,
+    AbsenceIn,
+    AbsenceOut,
+    AbsenceReasonIn,
     AssetOut,
     CandidatesOut,
     CertificationOut,
@@ -185,3 +193,106 @@ def reading_create(request, asset_id: int, payload: ReadingIn):
         vehicle=vehicle, km=payload.km, read_on=payload.read_on, note=payload.note, by=request.user
     )
     return ninja.Status(201, reading)
+
+
+# --- time off ---------------------------------------------------------------------------------
+
+
+def _absences(request):
+    return Absence.objects.restrict(request.user, "view").select_related("technician")
+
+
+@router.get("/absences", response=list[AbsenceOut], summary="List time off")
+@paginate(LimitOffsetPagination, max_limit=MAX_PAGE)
+def absence_list(request, filters: Query[AbsenceFilters]):
+    """A technician's own; agents' staff their technicians'; dispatchers and managers all."""
+    queryset = _absences(request).order_by("-starts_at", "pk")
+    if filters.technician_id:
+        queryset = queryset.filter(technician_id=filters.technician_id)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.kind:
+        queryset = queryset.filter(kind=filters.kind)
+    if filters.away_on:
+        queryset = queryset.overlapping(*services.whole_days(filters.away_on, filters.away_on))
+    return queryset
+
+
+@router.get("/absences/{absence_id}", response={200: AbsenceOut, ERRORS: ErrorOut})
+def absence_get(request, absence_id: int):
+    return get_object_or_404(_absences(request), pk=absence_id)
+
+
+def _period(payload: AbsenceIn) -> dict:
+    if payload.first_day is not None:
+        if payload.starts_at is not None or payload.ends_at is not None:
+            raise ValidationError(_("Give either whole days or a start and an end, not both."))
+        last = payload.last_day or payload.first_day
+        if last < payload.first_day:
+            raise ValidationError({"last_day": _("The last day cannot be before the first day.")})
+        starts_at, ends_at = services.whole_days(payload.first_day, last)
+        return {"starts_at": starts_at, "ends_at": ends_at, "all_day": True}
+    if payload.starts_at is None or payload.ends_at is None:
+        raise ValidationError(_("Say when the absence starts and ends."))
+    aware = [
+        moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+        for moment in (payload.starts_at, payload.ends_at)
+    ]
+    return {"starts_at": aware[0], "ends_at": aware[1], "all_day": False}
+
+
+@router.post("/absences", response={201: AbsenceOut, ERRORS: ErrorOut}, summary="Ask for time off")
+@idempotent
+def absence_create(request, payload: AbsenceIn):
+    """A technician asks for their own (`technician_id` left out); staff for a technician in
+    their scope, and with `approved` those who decide enter it approved at once. An overlap with
+    another requested or approved absence is refused (422)."""
+    if not Absence.policy.allows(request.user, "add"):
+        raise PermissionDenied
+    technicians = Technician.objects.restrict(request.user, "view")
+    if request.user.role == Role.TECHNICIAN and not request.user.is_superuser:
+        technicians = technicians.filter(user=request.user)
+        own = technicians.first()
+        if own is None or payload.technician_id not in (None, own.pk):
+            raise Http404
+        technician = own
+    else:
+        if payload.technician_id is None:
+            raise ValidationError({"technician_id": _("Choose the technician.")})
+        technician = get_object_or_404(technicians, pk=payload.technician_id)
+    data = {
+        "technician": technician,
+        "kind": payload.kind,
+        "note": payload.note,
+        **_period(payload),
+    }
+    if payload.approved:
+        absence = services.absence_record(by=request.user, **data).absence
+    else:
+        absence = services.absence_request(by=request.user, **data)
+    return ninja.Status(201, absence)
+
+
+@router.post(
+    "/absences/{absence_id}/decision",
+    response={200: AbsenceDecidedOut, ERRORS: ErrorOut},
+    summary="Approve or refuse time off",
+)
+def absence_decision(request, absence_id: int, payload: AbsenceDecisionIn):
+    """Approve, or refuse with a reason. An approval answers the technician's planned visits in
+    the period: they need another technician (they are not moved)."""
+    absence = get_object_or_404(Absence.objects.restrict(request.user, "change"), pk=absence_id)
+    decided = services.absence_decide(
+        absence=absence, approve=payload.approve, reason=payload.reason, by=request.user
+    )
+    return {"absence": decided.absence, "visits": decided.visits}
+
+
+@router.post(
+    "/absences/{absence_id}/cancel",
+    response={200: AbsenceOut, ERRORS: ErrorOut},
+    summary="Cancel time off",
+)
+def absence_cancellation(request, absence_id: int, payload: AbsenceReasonIn):
+    absence = get_object_or_404(Absence.objects.restrict(request.user, "change"), pk=absence_id)
+    return services.absence_cancel(absence=absence, reason=payload.reason, by=request.user).absence

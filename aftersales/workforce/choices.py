@@ -44,3 +44,20 @@ class ServiceDue(models.TextChoices):
     SOON = "soon", _("Due soon")
     OVERDUE = "overdue", _("Overdue")
     UNKNOWN = "unknown", _("No interval set")
+
+
+class AbsenceKind(models.TextChoices):
+    """Why a technician is away."""
+
+    LEAVE = "leave", _("Leave")
+    SICK = "sick", _("Sick")
+    TRAINING = "training", _("Training course")
+    PUBLIC_DUTY = "public_duty", _("Public duty")
+    OTHER = "other", _("Other")
+
+
+class AbsenceStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+    CANCELLED = "cancelled", _("Cancelled")

@@ -1,7 +1,9 @@
 """Demo workforce: the F-gas qualification air-conditioner work needs and every air-conditioner
 technician's certificate of it (one expiring within a month, one trainee's expired, so the
 dispatcher is refused), training courses with sessions for staff, agents' staff and customers,
-and tools and vans handed over against signatures, with mileage (one van due for service)."""
+and tools and vans handed over against signatures, with mileage (one van due for service); time
+off: the demo technician's approved leave next week and another technician's request waiting
+for a decision."""
 
 import base64
 import datetime as dt
@@ -16,7 +18,8 @@ from aftersales.customers.models import Customer
 from aftersales.service.models import ServiceType
 
 from . import services
-from .models import Qualification, Technician, TrainingSession
+from .choices import AbsenceKind
+from .models import Absence, Qualification, Technician, TrainingSession
 
 F_GAS = "F-gas handling"
 
@@ -226,6 +229,47 @@ def _equipment(keeper, today) -> int:
 
 
 @transaction.atomic
+def _time_off(manager, today) -> int:
+    """The demo technician (login `technician`) off on leave for five days from a week today,
+    approved; a colleague's request for a training day the week after, waiting for a decision."""
+    if Absence.objects.exists():
+        return 0
+    made = 0
+    technician = Technician.objects.filter(user__username="technician").first()
+    if technician is not None:
+        first = today + dt.timedelta(days=7)
+        starts_at, ends_at = services.whole_days(first, first + dt.timedelta(days=4))
+        services.absence_record(
+            technician=technician,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            all_day=True,
+            kind=AbsenceKind.LEAVE,
+            note="Family holiday.",
+            by=manager,
+        )
+        made += 1
+    colleague = (
+        Technician.objects.filter(is_active=True, agent__isnull=True)
+        .exclude(user__username="technician")
+        .order_by("pk")
+        .first()
+    )
+    if colleague is not None:
+        day = today + dt.timedelta(days=14)
+        services.absence_request(
+            technician=colleague,
+            starts_at=timezone.make_aware(dt.datetime.combine(day, dt.time(8))),
+            ends_at=timezone.make_aware(dt.datetime.combine(day, dt.time(13))),
+            all_day=False,
+            kind=AbsenceKind.TRAINING,
+            note="Inverter compressors course, morning session.",
+            by=None,
+        )
+        made += 1
+    return made
+
+
 def load_demo() -> str:
     if Qualification.objects.filter(name=F_GAS).exists():
         return "workforce: already loaded"
@@ -236,8 +280,10 @@ def load_demo() -> str:
     certified, trainee = _certify_cooling(manager, f_gas, today)
     courses = _training(manager, f_gas, trainee, today)
     assets = _equipment(keeper, today)
+    absences = _time_off(manager, today)
     sessions = TrainingSession.objects.count()
     return (
         f"workforce: 2 qualifications, {certified + 1} F-gas certificates (1 expired), "
-        f"{courses} courses in {sessions} sessions, {assets} tools and vans"
+        f"{courses} courses in {sessions} sessions, {assets} tools and vans, "
+        f"{absences} absences (time off)"
     )

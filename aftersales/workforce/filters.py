@@ -1,8 +1,11 @@
 """Filters of the workforce lists; the free-text search is always `q`."""
 
+import datetime
+
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aftersales.agents.models import Agent
@@ -11,9 +14,18 @@ from aftersales.core.filters import ActiveFilter, DateFilter, SearchFilter
 from aftersales.core.forms import FilterForm
 from aftersales.core.text import latin_digits
 
-from .choices import AssetKind, AttendanceStatus, Audience, CertificateState, SessionStatus
+from .choices import (
+    AbsenceKind,
+    AbsenceStatus,
+    AssetKind,
+    AttendanceStatus,
+    Audience,
+    CertificateState,
+    SessionStatus,
+)
 from .models import (
     WARN_DAYS,
+    Absence,
     Asset,
     Attendance,
     Certification,
@@ -313,3 +325,42 @@ class ReadingFilter(django_filters.FilterSet):
         model = MileageReading
         fields = ["q", "read_from", "read_until"]
         form = FilterForm
+
+
+class AbsenceFilter(django_filters.FilterSet):
+    q = SearchFilter(
+        fields=("technician__first_name", "technician__last_name", "note"),
+        label=_("Technician"),
+    )
+    status = django_filters.ChoiceFilter(choices=AbsenceStatus.choices, label=_("Status"))
+    kind = django_filters.ChoiceFilter(choices=AbsenceKind.choices, label=_("Why"))
+    agent = django_filters.ModelChoiceFilter(
+        field_name="technician__agent",
+        queryset=_agents,
+        label=_("Agent"),
+        empty_label=_("All"),
+        null_label=_("The maker's own staff"),
+        null_value=IN_HOUSE,
+    )
+    away_on = DateFilter(label=_("Away on"), method="on_day")
+    ends_from = DateFilter(label=_("From"), method="from_day")
+    starts_until = DateFilter(label=_("Until"), method="until_day")
+
+    class Meta:
+        model = Absence
+        fields = ["q", "status", "kind", "agent", "away_on", "ends_from", "starts_until"]
+        form = FilterForm
+
+    @staticmethod
+    def _midnight(day):
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(0)))
+
+    def on_day(self, queryset, name, value):
+        start = self._midnight(value)
+        return queryset.overlapping(start, self._midnight(value + datetime.timedelta(days=1)))
+
+    def from_day(self, queryset, name, value):
+        return queryset.filter(ends_at__gt=self._midnight(value))
+
+    def until_day(self, queryset, name, value):
+        return queryset.filter(starts_at__lt=self._midnight(value + datetime.timedelta(days=1)))

@@ -1,6 +1,9 @@
 """Workforce forms: parse and check input; the writes are in `services/`."""
 
+import datetime
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aftersales.agents.models import Agent
@@ -13,8 +16,16 @@ from aftersales.core.text import latin_digits
 from aftersales.customers.models import Customer
 from aftersales.service.models import ServiceType
 
-from .choices import AttendanceStatus
-from .models import Asset, Certification, Course, Qualification, Technician, TrainingSession
+from .choices import AbsenceKind, AttendanceStatus
+from .models import (
+    ABSENCE_DECIDERS,
+    Asset,
+    Certification,
+    Course,
+    Qualification,
+    Technician,
+    TrainingSession,
+)
 
 SHIFT_FIELDS = ("shift_start", "shift_end", "break_minutes")
 
@@ -308,3 +319,95 @@ class ServicedForm(BootstrapMixin, forms.Form):
     on = DateField(label=_("Serviced on"))
     km = WholeNumberField(label=_("Odometer (km)"))
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
+
+
+class AbsenceForm(BootstrapMixin, forms.Form):
+    """Time off: whole days (no times given), or from a time on the first day until a time on the
+    last day. A technician asks for their own; staff choose the technician and may enter it as
+    approved at once."""
+
+    technician = forms.ModelChoiceField(Technician.objects.none(), label=_("Technician"))
+    kind = forms.ChoiceField(choices=AbsenceKind.choices, label=_("Why"))
+    first_day = DateField(label=_("First day"))
+    last_day = DateField(
+        label=_("Last day"), required=False, help_text=_("Leave empty for one day.")
+    )
+    from_time = forms.TimeField(
+        label=_("From"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("Leave the times empty for whole days."),
+    )
+    until_time = forms.TimeField(
+        label=_("Until"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+    approved = forms.BooleanField(
+        label=_("Approved already"),
+        required=False,
+        initial=True,
+        help_text=_("E.g. the technician called in sick: no request to decide."),
+    )
+
+    def __init__(self, *args, user, technician=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if technician is not None:  # a technician asks for their own
+            del self.fields["technician"]
+            self.technician = technician
+        else:
+            self.technician = None
+            self.fields["technician"].queryset = Technician.objects.restrict(user, "view").filter(
+                is_active=True
+            )
+        if technician is not None or not (user.is_superuser or user.role in ABSENCE_DECIDERS):
+            del self.fields["approved"]
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("first_day"), data.get("last_day") or data.get("first_day")
+        if first is None:
+            return data
+        start_time, end_time = data.get("from_time"), data.get("until_time")
+        if last < first:
+            self.add_error("last_day", _("The last day cannot be before the first day."))
+            return data
+        data["all_day"] = start_time is None and end_time is None
+        begin = datetime.datetime.combine(first, start_time or datetime.time(0))
+        if end_time is None:
+            finish = datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time(0))
+        else:
+            finish = datetime.datetime.combine(last, end_time)
+        if finish <= begin:
+            self.add_error("until_time", _("The absence must end after it starts."))
+            return data
+        data["starts_at"] = timezone.make_aware(begin)
+        data["ends_at"] = timezone.make_aware(finish)
+        if self.technician is not None:
+            data["technician"] = self.technician
+        return data
+
+    def service_data(self) -> dict:
+        """What the absence services take."""
+        data = self.cleaned_data
+        return {
+            "technician": data["technician"],
+            "starts_at": data["starts_at"],
+            "ends_at": data["ends_at"],
+            "all_day": data["all_day"],
+            "kind": data["kind"],
+            "note": data.get("note", ""),
+        }
+
+
+class AbsenceDecisionForm(BootstrapMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Needed to refuse; shown to the technician."),
+    )

@@ -143,3 +143,65 @@ class ReadingOut(Schema):
     read_on: dt.date
     km: int
     note: str
+
+
+class AbsenceOut(Schema):
+    id: int
+    technician_id: int
+    technician: str = Field(alias="technician.full_name")
+    kind: str = Field(description="leave, sick, training, public_duty or other.")
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    all_day: bool = Field(description="Whole days: from the first day's midnight to the next.")
+    status: str = Field(description="requested, approved, refused or cancelled.")
+    note: str
+    requested_at: dt.datetime
+    decided_at: dt.datetime | None
+    decision_note: str
+
+
+class AbsenceIn(Schema):
+    """Whole days (`first_day`, `last_day`) or a period (`starts_at`, `ends_at`)."""
+
+    technician_id: int | None = Field(None, description="A technician's own when left out.")
+    kind: str = Field(description="leave, sick, training, public_duty or other.")
+    first_day: dt.date | None = None
+    last_day: dt.date | None = Field(None, description="The first day when left out.")
+    starts_at: dt.datetime | None = None
+    ends_at: dt.datetime | None = None
+    note: str = ""
+    approved: bool = Field(
+        False, description="Enter it approved at once (agents' staff, dispatchers, managers)."
+    )
+
+
+class VisitBrief(Schema):
+    id: int
+    number: str
+    request_id: int
+    window_start: dt.datetime
+    window_end: dt.datetime
+
+
+class AbsenceDecisionIn(Schema):
+    approve: bool
+    reason: str = ""
+
+
+class AbsenceReasonIn(Schema):
+    reason: str = ""
+
+
+class AbsenceDecidedOut(Schema):
+    absence: AbsenceOut
+    visits: list[VisitBrief] = Field(
+        description="The technician's planned visits within an approved absence: they need "
+        "another technician."
+    )
+
+
+class AbsenceFilters(Schema):
+    technician_id: int | None = None
+    status: str | None = None
+    kind: str | None = None
+    away_on: dt.date | None = Field(None, description="Absences covering any part of this day.")

@@ -268,3 +268,37 @@ def trained_by_month(
         if position is not None:
             series[kind][position] += 1
     return {"months": starts, **series}
+
+
+# --- time off ---------------------------------------------------------------------------------
+
+
+def visits_during(absence):
+    """The technician's planned visits whose promised window meets `absence`: those an approved
+    absence leaves without a technician (linked from its page, never moved by themselves)."""
+    from aftersales.service.choices import VisitStatus
+    from aftersales.service.models import Visit
+
+    return (
+        Visit.objects.filter(
+            technician_id=absence.technician_id,
+            status__in=(VisitStatus.PLANNED, VisitStatus.ON_SITE),
+            window_start__lt=absence.ends_at,
+            window_end__gt=absence.starts_at,
+        )
+        .select_related("request__customer")
+        .order_by("window_start", "pk")
+    )
+
+
+def approved_absences(technician_ids, start: datetime.datetime, end: datetime.datetime):
+    """The approved absences of `technician_ids` sharing any moment with [start, end)."""
+    from .choices import AbsenceStatus
+    from .models import Absence
+
+    return (
+        Absence.objects.filter(technician_id__in=set(technician_ids), status=AbsenceStatus.APPROVED)
+        .overlapping(start, end)
+        .select_related("technician")
+        .order_by("starts_at", "pk")
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import equipment, overview, technicians, training
+from .views import absences, equipment, overview, technicians, training
 
 app_name = "workforce"
 
@@ -53,4 +53,9 @@ urlpatterns = [
     path("handovers/<int:pk>/signature/", equipment.handover_signature, name="handover_signature"),
     path("handovers/<int:pk>/receipt/", equipment.handover_receipt, name="handover_receipt"),
     path("mileage/", equipment.ReadingList.as_view(), name="readings"),
+    # time off
+    path("time-off/", absences.AbsenceList.as_view(), name="absences"),
+    path("time-off/new/", absences.absence_create, name="absence_create"),
+    path("time-off/<int:pk>/", absences.absence_detail, name="absence_detail"),
+    path("time-off/<int:pk>/<slug:step>/", absences.absence_action, name="absence_action"),
 ]

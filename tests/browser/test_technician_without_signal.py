@@ -1,6 +1,7 @@
 """The technician's pages without signal, in a real Chromium: today's visits and the visit pages
-kept by the service worker while online are shown offline with the offline banner and their
-forms disabled; back online the banner goes. Logging out forgets them, so the next user of the
+kept by the service worker while online are shown offline with the offline banner; the forms
+that can wait stay usable (tests/browser/test_technician_writes_without_signal.py), the others
+are disabled; back online the banner goes. Logging out forgets them, so the next user of the
 phone never gets the last one's pages (docs/service.md, "Working without signal")."""
 
 import pytest
@@ -97,11 +98,12 @@ def test_todays_visits_are_read_without_signal_and_their_forms_wait(browser, liv
     banner = page.locator("#offline-banner")
     assert banner.is_visible()
     assert "You are offline. This is the copy saved at" in banner.inner_text()
-    assert "changes cannot be sent until you are back online" in banner.inner_text()
+    assert "what you record is kept on this phone" in banner.inner_text()
     assert page.locator("#offline-status").get_attribute("data-offline-copy") == "saved"
+    # the forms that can wait for the signal stay usable: they go to the outbox
     for form in ("#record", "#add-part", "#add-photo", "#sign", "#close"):
-        assert page.locator(f"{form} button[type=submit]").is_disabled()
-    assert page.locator("#record textarea, #record input:not([type=hidden])").first.is_disabled()
+        assert page.locator(f"{form} button[type=submit]").is_enabled()
+    assert page.locator("#record textarea, #record input:not([type=hidden])").first.is_enabled()
     # the static files come from the worker too: the page keeps its look
     colour = banner.evaluate("(el) => getComputedStyle(el).backgroundColor")
     assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
@@ -115,12 +117,13 @@ def test_todays_visits_are_read_without_signal_and_their_forms_wait(browser, liv
     page.wait_for_url(f"**{second.get_absolute_url()}")
     assert "Noisy outdoor fan" in page.locator("main").inner_text()
     assert page.locator("#offline-banner").is_visible()
-    assert page.locator("#check-in").is_disabled()
+    assert page.locator("#check-in").is_enabled()
+    assert page.locator("#depart-button").is_disabled()  # tells the customer: needs the signal
 
     # back online: the banner goes, the forms come back, and the page says it may be out of date
     context.set_offline(False)
     page.locator("#offline-banner").wait_for(state="detached")
-    assert page.locator("#check-in").is_enabled()
+    assert page.locator("#depart-button").is_enabled()
     assert page.locator("#online-banner").is_visible()
     with page.expect_navigation():
         page.click("#load-latest")
@@ -136,11 +139,10 @@ def test_a_page_loaded_online_shows_the_banner_when_the_signal_goes(browser, liv
     page.goto(first.get_absolute_url())
     context.set_offline(True)
     page.locator("#offline-banner").wait_for(state="visible")
-    assert page.locator("#close button[type=submit]").is_disabled()
+    assert page.locator("#close button[type=submit]").is_enabled()  # it can wait in the outbox
     context.set_offline(False)
     page.locator("#offline-banner").wait_for(state="detached")
     assert page.locator("#online-banner").count() == 0  # the page was live: nothing to reload
-    assert page.locator("#close button[type=submit]").is_enabled()
     context.close()
 
 

@@ -113,6 +113,15 @@ class World:
             at=start + dt.timedelta(minutes=minutes),
         )
 
+    def rate(self, currency="IRR", valid_from=dt.date(2026, 1, 1), rate="0.000001"):
+        """An exchange rate to the reporting currency (EUR): by default a million rials make a
+        euro from the start of 2026."""
+        from aftersales.insights.models import ExchangeRate
+
+        return ExchangeRate.objects.create(
+            currency=currency, valid_from=valid_from, rate=Decimal(rate)
+        )
+
     def served(self, *, unit, opened, visit_start, result="fixed", technician=None, agent=None):
         request = self.request(unit=unit, opened=opened, agent=agent)
         visit = self.visit(request=request, technician=technician, start=visit_start, result=result)

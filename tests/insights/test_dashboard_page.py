@@ -83,10 +83,10 @@ def test_a_breakdown_row_links_to_its_own_records(world, served, login, manager)
         for row in b["rows"]
         if row["label"] == "South Service (Shiraz)"
     )
-    text, url = south["cells"][0]  # first-time fix: not resolved yet
+    text, __, url = south["cells"][0]  # first-time fix: not resolved yet
     assert text == "—"
     assert not client.get(url).context["rows"]  # nothing measured, as the figure says
-    text, url = south["cells"][1]  # repeat visits: South's one visit
+    text, __, url = south["cells"][1]  # repeat visits: South's one visit
     assert len(client.get(url).context["rows"]) == 1
 
 

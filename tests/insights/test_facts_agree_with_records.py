@@ -14,12 +14,13 @@ START, END = dt.date(2026, 9, 1), dt.date(2026, 11, 30)
 
 
 def _busy_world(world):
+    world.rate()  # a million rials make a euro
     ac = world.unit(price=Decimal("480000000"))  # sold in January: before the period
     fp = world.unit(
         model=world.fp_model, agent=world.south, sold=dt.date(2026, 9, 20), price=300_000_000
     )
     world.unit(sold=dt.date(2026, 10, 12), price=Decimal("520000000"))
-    world.unit(sold=dt.date(2026, 10, 15), price=Decimal("650.00"), currency="EUR")  # left out
+    world.unit(sold=dt.date(2026, 10, 15), price=Decimal("650.00"), currency="EUR")
     world.unit(model=world.fp_model, agent=world.south, sold=dt.date(2026, 11, 5))  # no price
     world.claim(unit=ac, failure=dt.date(2026, 10, 5), approved=6_000_000)
     world.claim(unit=fp, failure=dt.date(2026, 11, 3), approved=2_500_000, status="partly")
@@ -114,22 +115,23 @@ def test_the_whole_page_agrees_with_the_records(world):
 
 
 def test_warranty_cost_as_a_share_of_sales_agrees_at_every_grain(world):
-    """Approved claims of the period over the sale prices of the units sold in it, in rials
-    (the company's currency when none is set up): the euro price and the unpriced unit are
-    left out, and the facts say the same as the records."""
+    """Approved claims of the period over the sale prices of the units sold in it, both in
+    euros (rials at a million to the euro): the unpriced unit is left out, and the facts say
+    the same as the records."""
     _busy_world(world)
     aggregation.refresh(full=True)
     scope = Scope(start=START, end=END)
-    assert dashboard.measures(scope)["sales_value"] == Decimal("820000000.00")
-    assert measures_from_records(scope)["sales_value"] == Decimal("820000000.00")
+    # 820,000,000 rials (820 euros) and a unit sold for 650 euros
+    assert dashboard.measures(scope)["sales_value"] == Decimal("1470.00")
+    assert measures_from_records(scope)["sales_value"] == Decimal("1470.00")
     expected = {
-        # 8,500,000 / 820,000,000
-        (): Decimal("0.0104"),
-        # the north's claim (6,000,000) over its October unit (520,000,000)
-        (("agent", world.north.pk),): Decimal("0.0115"),
-        (("region", "South"),): Decimal("0.0083"),  # 2,500,000 / 300,000,000
+        # 8.50 / 1,470
+        (): Decimal("0.0058"),
+        # the north's claim (6.00) over its October units (520.00 and 650.00)
+        (("agent", world.north.pk),): Decimal("0.0051"),
+        (("region", "South"),): Decimal("0.0083"),  # 2.50 / 300.00
         (("category", world.kitchen.pk),): Decimal("0.0083"),
-        (("product_model", world.ac_model.pk),): Decimal("0.0115"),
+        (("product_model", world.ac_model.pk),): Decimal("0.0051"),
         (("technician", world.tech_north.pk),): None,  # units have no technician
     }
     for narrowing, value in expected.items():
@@ -140,4 +142,4 @@ def test_warranty_cost_as_a_share_of_sales_agrees_at_every_grain(world):
     # November has a claim and a unit sold, but no price to divide by
     november = dashboard.kpi_figures(Scope(start=dt.date(2026, 11, 1), end=END))[0]
     assert november["warranty_cost_pct_of_sales"] is None
-    assert november["warranty_cost_per_unit"] == Decimal("2500000.00")
+    assert november["warranty_cost_per_unit"] == Decimal("2.50")  # euros

@@ -7,18 +7,27 @@ from decimal import Decimal
 import jdatetime
 import pytest
 from django.utils import timezone
+from stdnum.iso7064 import mod_97_10
 
 from aftersales.agents.models import Grade
 from aftersales.agents.services import grade_assign
+from aftersales.billing.models import Company
 from aftersales.catalog.models import PartPrice
 from aftersales.core.choices import Role
 from aftersales.parts import services as parts
 from aftersales.parts.choices import WarehouseKind
 from aftersales.parts.models import CounterSale, Warehouse
+from aftersales.settlements import services as settlements
 from aftersales.warranty import coverage
 from aftersales.warranty import services as warranty
 from aftersales.warranty.models import Claim
-from tests.factories import CategoryFactory, PartFactory, ProductModelFactory, UnitFactory
+from tests.factories import (
+    AgentFactory,
+    CategoryFactory,
+    PartFactory,
+    ProductModelFactory,
+    UnitFactory,
+)
 
 
 def jalali(year: int, month: int, day: int) -> dt.date:
@@ -190,3 +199,43 @@ def mehr_approved(mehr_draft, manager):
     from aftersales.settlements import services
 
     return services.settlement_approve(settlement=mehr_draft, by=manager)
+
+
+# --- paying agents by bank transfer ------------------------------------------------------
+ROSSI_IBAN = "IT60X0542811101000000123456"
+
+
+def sheba(account: str) -> str:
+    """An Iranian Sheba (IR + check digits + 22 digits) for a made-up account."""
+    return f"IR{mod_97_10.calc_check_digits(account + 'IR')}{account}"
+
+
+@pytest.fixture
+def italy(db):
+    return Company.objects.create(
+        country="IT", name="Aster Italia S.r.l.", currency="EUR", iban="IT83X0542811101000000111111"
+    )
+
+
+@pytest.fixture
+def euro_settlement(finance, manager, claim_for):
+    def make(agent, labour: str) -> object:
+        claim_for(
+            decided=dt.date(2026, 10, 14),
+            failure=dt.date(2026, 10, 12),
+            labour=Decimal(labour),
+            travel=Decimal("30.00"),
+            of=agent,
+            currency="EUR",
+        )
+        draft = settlements.settlement_draft(agent=agent, by=finance, today=dt.date(2026, 11, 23))
+        return settlements.settlement_approve(settlement=draft, by=manager)
+
+    return make
+
+
+@pytest.fixture
+def rossi(db):
+    return AgentFactory(
+        code="AG-MI", name="Rossi Assistenza", city="Milano", country="IT", iban=ROSSI_IBAN
+    )

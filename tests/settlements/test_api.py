@@ -107,3 +107,39 @@ def test_adjustments_through_the_api(api, finance, mehr_draft):
     assert added.json()["total"] == "1575000.00"
     bad = post(client, f"{URL}{mehr_draft.pk}/adjustments", {"amount": "1.5", "reason": "x"})
     assert bad.status_code == 422 and "amount" in bad.json()["errors"]
+
+
+def test_a_payment_run_through_the_api(api, finance, italy, rossi, euro_settlement, make_user):
+    from aftersales.core.choices import Role
+
+    settlement = euro_settlement(rossi, "70.00")
+    client = api(finance)
+    made = post(
+        client,
+        f"{URL}payment-runs",
+        {"settlements": [settlement.pk]},
+        headers={"idempotency-key": "run-rossi-october"},
+    )
+    assert made.status_code == 201
+    run = made.json()
+    assert run["status"] == "prepared" and run["total"] == "100.00"
+    assert run["lines"][0]["iban"] == rossi.iban
+    assert run["lines"][0]["settlement_number"] == settlement.number
+    again = post(
+        client,
+        f"{URL}payment-runs",
+        {"settlements": [settlement.pk]},
+        headers={"idempotency-key": "run-rossi-october"},
+    )
+    assert again.json()["id"] == run["id"]  # replayed, not a second run
+    assert client.get(f"{URL}payment-runs/{run['id']}/file")["Content-Disposition"].startswith(
+        "attachment"
+    )
+    paid = post(client, f"{URL}payment-runs/{run['id']}/paid", {"reference": "CRO 9"})
+    assert paid.status_code == 200 and paid.json()["status"] == "paid"
+    assert paid.json()["lines"][0]["payment"] is not None
+
+    staff = api(make_user(Role.AGENT, username="rossi-staff", agent=rossi))
+    assert staff.get(f"{URL}payment-runs/{run['id']}").status_code == 404
+    refused = post(staff, f"{URL}payment-runs", {"settlements": [settlement.pk]})
+    assert refused.status_code in (403, 404)

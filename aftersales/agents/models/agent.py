@@ -31,6 +31,27 @@ class Agent(models.Model):
     longitude = models.DecimalField(
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
+    # who the agent is for the tax office, and where its money goes (settlements pay it there)
+    tax_code = models.CharField(
+        _("tax code"),
+        max_length=16,
+        blank=True,
+        help_text=_("Iran: national ID (11 digits) or national code; Italy: codice fiscale."),
+    )
+    vat_number = models.CharField(
+        _("VAT number"),
+        max_length=13,
+        blank=True,
+        help_text=_("Iran: economic code; Italy: partita IVA."),
+    )
+    # stored without spaces (34 characters at most); typed in groups of four it is longer
+    iban = models.CharField(_("IBAN"), max_length=42, blank=True)
+    account_holder = models.CharField(
+        _("account holder"),
+        max_length=140,
+        blank=True,
+        help_text=_("The name on the bank account, when it is not the agent's."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     status = models.CharField(
         _("status"), max_length=12, choices=AgentStatus, default=AgentStatus.ACTIVE
@@ -56,6 +77,11 @@ class Agent(models.Model):
 
     def get_absolute_url(self):
         return reverse("agents:detail", args=[self.pk])
+
+    @property
+    def payee(self) -> str:
+        """The name a transfer to the agent is made out to."""
+        return self.account_holder or self.name
 
 
 track(Agent)

@@ -1,10 +1,14 @@
 """Writes on the authorized agents."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from aftersales.core import identity
+from aftersales.core.choices import Country
 from aftersales.core.models import User
+from aftersales.core.text import latin_digits
 
 from ..choices import AgentStatus
 from ..models import Agent, StatusChange
@@ -20,6 +24,10 @@ AGENT_FIELDS = (
     "email",
     "latitude",
     "longitude",
+    "tax_code",
+    "vat_number",
+    "iban",
+    "account_holder",
 )
 
 
@@ -29,7 +37,57 @@ def _apply(agent: Agent, data: dict) -> None:
         raise TypeError(f"unexpected fields: {', '.join(sorted(unknown))}")
     for name, value in data.items():
         setattr(agent, name, value)
-    agent.full_clean()
+    errors = _check_identity(agent)
+    try:
+        agent.full_clean()
+    except ValidationError as error:
+        errors = {**error.message_dict, **errors}
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_identity(agent: Agent) -> dict[str, list[str]]:
+    """The agent's tax identity and bank account, by its country's rules, written the way they
+    are stored (no spaces, Latin digits); the reasons of those that are wrong, by field."""
+    checks = {
+        "tax_code": identity.validate_iran_tax_id
+        if agent.country == Country.IRAN
+        else _italian_tax_code,
+        "vat_number": _iran_economic_code
+        if agent.country == Country.IRAN
+        else identity.validate_partita_iva,
+        "iban": lambda raw: identity.validate_iban(
+            raw, country=Country.IRAN if agent.country == Country.IRAN else ""
+        ),
+    }
+    errors = {}
+    for field, check in checks.items():
+        value = (getattr(agent, field) or "").strip()
+        if not value:
+            setattr(agent, field, "")
+            continue
+        try:
+            setattr(agent, field, check(value))
+        except ValidationError as error:
+            errors[field] = error.messages
+    agent.account_holder = (agent.account_holder or "").strip()
+    return errors
+
+
+def _italian_tax_code(raw: str) -> str:
+    """A person's codice fiscale (16 characters) or a company's (its 11-digit partita IVA)."""
+    value = latin_digits(raw).replace(" ", "").upper()
+    if value.isdigit():
+        return identity.validate_partita_iva(value)
+    return identity.validate_codice_fiscale(value)
+
+
+def _iran_economic_code(raw: str) -> str:
+    """An Iranian economic code: a company's national ID (11 digits) or an older 12-digit code."""
+    value = latin_digits(raw).replace("-", "").replace(" ", "")
+    if value.isdigit() and len(value) in (11, 12):
+        return value
+    raise ValidationError(_("An economic code has 11 or 12 digits."))
 
 
 @transaction.atomic

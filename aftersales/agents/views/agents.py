@@ -47,6 +47,7 @@ def agent_detail(request, pk: int):
         "technicians": Technician.objects.restrict(request.user, "view").filter(agent=agent),
         "unit_count": agent.units.restrict(request.user, "view").count(),
         "can_change": Agent.policy.allows(request.user, "change"),
+        "sees_bank": selectors.sees_bank_details(request.user, agent),
         **selectors.agent_file(agent, user=request.user, today=timezone.localdate()),
     }
     return TemplateResponse(request, "agents/detail.html", context)

@@ -26,6 +26,11 @@ class Company(models.Model):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     currency = models.CharField(_("currency"), max_length=3, choices=Currency)
+    # the account agents' settlements are paid from (stored without spaces)
+    iban = models.CharField(_("IBAN"), max_length=42, blank=True)
+    bic = models.CharField(
+        _("BIC"), max_length=11, blank=True, help_text=_("Only if the bank asks for it.")
+    )
     invoice_prefix = models.CharField(
         _("invoice series"),
         max_length=10,

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from .. import calendars, money, phones, text
+from .. import calendars, identity, money, phones, text
 
 register = template.Library()
 
@@ -51,6 +51,12 @@ def money_amount(context, amount, currency_code):
 @register.filter
 def phone(value):
     return phones.format_phone(value) if value else ""
+
+
+@register.filter
+def iban(value):
+    """A bank account in groups of four, as banks print it."""
+    return identity.show_iban(value)
 
 
 @register.filter

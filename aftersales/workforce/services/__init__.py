@@ -1,5 +1,13 @@
 """Every write of the workforce: keyword-only, atomic, type-hinted."""
 
+from .absences import (
+    Decided,
+    absence_cancel,
+    absence_decide,
+    absence_record,
+    absence_request,
+    whole_days,
+)
 from .equipment import (
     asset_create,
     asset_update,
@@ -27,6 +35,11 @@ from .training import (
 )
 
 __all__ = [
+    "Decided",
+    "absence_cancel",
+    "absence_decide",
+    "absence_record",
+    "absence_request",
     "asset_create",
     "asset_update",
     "attendance_certify",
@@ -46,4 +59,5 @@ __all__ = [
     "technician_create",
     "technician_update",
     "vehicle_serviced",
+    "whole_days",
 ]

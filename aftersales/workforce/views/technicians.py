@@ -14,9 +14,10 @@ from aftersales.core.views.edit import form_page, require
 from aftersales.core.views.lists import Column, ObjectListView
 
 from .. import services
+from ..choices import AbsenceStatus
 from ..filters import CertificationFilter, QualificationFilter, TechnicianFilter
 from ..forms import CertificationForm, QualificationForm, TechnicianForm
-from ..models import WARN_DAYS, Certification, Handover, Qualification, Technician
+from ..models import WARN_DAYS, Absence, Certification, Handover, Qualification, Technician
 
 
 def _agent(technician):
@@ -67,6 +68,22 @@ def _today():
     return timezone.localdate()
 
 
+def _time_off_ahead(user, technician):
+    """The technician's requested and approved time off not yet over, for those who may see it
+    (None: the card is not shown)."""
+    if not Absence.policy.allows(user, "view"):
+        return None
+    return (
+        Absence.objects.restrict(user, "view")
+        .filter(
+            technician=technician,
+            status__in=(AbsenceStatus.REQUESTED, AbsenceStatus.APPROVED),
+            ends_at__gt=timezone.now(),
+        )
+        .order_by("starts_at")[:10]
+    )
+
+
 @login_required
 def technician_detail(request, pk: int):
     technician = get_object_or_404(
@@ -98,6 +115,7 @@ def technician_detail(request, pk: int):
         "installed_count": technician.installed_units.restrict(request.user, "view").count(),
         "can_change": Technician.policy.allows(request.user, "change"),
         "can_certify": Certification.policy.allows(request.user, "add"),
+        "time_off": _time_off_ahead(request.user, technician),
     }
     return TemplateResponse(request, "workforce/detail.html", context)
 

@@ -106,7 +106,7 @@ class Command(BaseCommand):
                 "country": "IR",
                 "region": "تهران",
                 "city": "تهران",
-                "line": "خیابان شریعتی، کوچه یاس، پلاک 12، واحد 3",
+                "line": "خیابان شریعتی، کوچه یاس، پلاک ۱۲، واحد ۳",
                 "postal_code": "1913733311",
                 "latitude": Decimal("35.771200"),
                 "longitude": Decimal("51.437800"),

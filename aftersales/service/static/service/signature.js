@@ -9,6 +9,7 @@
     var drawing = false;
     var drawn = false;
     function fit() {
+      if (!canvas.clientWidth) return; // hidden for now: fitted when shown
       var ratio = window.devicePixelRatio || 1;
       canvas.width = canvas.clientWidth * ratio;
       canvas.height = canvas.clientHeight * ratio;
@@ -56,6 +57,12 @@
       field.value = canvas.toDataURL("image/png");
     });
     fit();
+    // a pad shown later (the visit's forms after a check-in without signal) is fitted then
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () {
+        if (!drawn && canvas.clientWidth && canvas.width !== Math.round(canvas.clientWidth * (window.devicePixelRatio || 1))) fit();
+      }).observe(canvas);
+    }
   });
   // The check-in form sends the position when the browser may give it.
   var checkIn = document.getElementById("check-in-form");

@@ -9,10 +9,15 @@
 //   technician's (CONFIG.keepHeader). Without network, the kept copy is shown, marked "saved" so
 //   the page shows the offline banner.
 // - Nothing else is touched: other pages, forms (POST) and the API go to the network as usual.
+// - The outbox of writes made without signal (outbox.js, kept in IndexedDB by the page): on a
+//   Background Sync (where the browser has it) the worker sends the entries of the user whose
+//   session the phone is in, in order, and tells the open pages.
 // - Logging in or out (a POST to either) forgets every kept page, so the next user of the phone
 //   never sees the last one's.
-/* global CONFIG */
+/* global CONFIG, AftersalesOutbox */
 "use strict";
+
+importScripts(CONFIG.outboxScript);
 
 const LIVE = 'data-offline-copy="live"';
 const SAVED = 'data-offline-copy="saved"';
@@ -175,4 +180,19 @@ self.addEventListener("message", (event) => {
   } else if (data.type === "forget") {
     event.waitUntil(forgetPages());
   }
+});
+
+// Background Sync: the signal is back (the browser decides when), even with no page open.
+async function sendOutbox() {
+  const user = await AftersalesOutbox.currentUser();
+  if (!user) return;
+  const result = await AftersalesOutbox.flush(user, null);
+  const pages = await self.clients.matchAll({ type: "window" });
+  pages.forEach((page) => page.postMessage({ type: "outbox-changed" }));
+  // still waiting (no signal yet, a server error): the browser tries the sync again later
+  if (result.waiting) throw new Error("outbox not sent yet");
+}
+
+self.addEventListener("sync", (event) => {
+  if (event.tag === CONFIG.syncTag) event.waitUntil(sendOutbox());
 });

@@ -5,13 +5,17 @@ from decimal import Decimal
 
 import pytest
 from auditlog.models import LogEntry
+from django.utils import timezone
 
 from aftersales.warranty import services
 from aftersales.warranty.adjudication import adjudicate_many, reason_text
 from aftersales.warranty.models import Claim
 from tests.factories import FailureCodeFactory, PartFactory, UnitFactory
 
-TODAY = dt.date.today()
+
+def _today() -> dt.date:
+    """Today where the claims are dated; read per test, as a run may pass midnight."""
+    return timezone.localdate()
 
 
 @pytest.fixture
@@ -20,7 +24,7 @@ def unit(ac_model, ac_policy, italian_owner, agent):
         product_model=ac_model,
         owner=italian_owner,
         service_agent=agent,
-        sale_date=TODAY - dt.timedelta(days=100),
+        sale_date=_today() - dt.timedelta(days=100),
     )
 
 
@@ -36,7 +40,7 @@ def _claim(unit, part, code, **extra):
         "unit": unit,
         "by": None,
         "agent": unit.service_agent,
-        "failure_date": TODAY - dt.timedelta(days=5),
+        "failure_date": _today() - dt.timedelta(days=5),
         "failure_codes": [code],
         "parts": [{"part": part, "amount": Decimal("1000000"), "faulty_serial": "FX-1"}],
         "labour_minutes": 60,
@@ -61,7 +65,7 @@ def test_a_covered_claim_is_approved_in_full(unit, compatible_part, code):
 
 
 def test_a_claim_after_expiry_is_rejected(unit, compatible_part, code):
-    unit.sale_date = TODAY - dt.timedelta(days=800)
+    unit.sale_date = _today() - dt.timedelta(days=800)
     unit.save()
     claim = _claim(unit, compatible_part, code)
     assert claim.status == "rejected"
@@ -100,14 +104,14 @@ def test_a_part_that_does_not_fit_the_model_is_refused(unit, code):
 
 
 def test_the_same_defect_again_within_30_days_goes_to_review(unit, compatible_part, code):
-    _claim(unit, compatible_part, code, failure_date=TODAY - dt.timedelta(days=25))
+    _claim(unit, compatible_part, code, failure_date=_today() - dt.timedelta(days=25))
     again = _claim(unit, compatible_part, code)
     assert again.status == "review"
     assert "repeat" in _codes(again)
 
 
 def test_the_same_defect_after_30_days_is_a_new_repair(unit, compatible_part, code):
-    _claim(unit, compatible_part, code, failure_date=TODAY - dt.timedelta(days=60))
+    _claim(unit, compatible_part, code, failure_date=_today() - dt.timedelta(days=60))
     later = _claim(unit, compatible_part, code)
     assert later.status == "approved"
 
@@ -120,7 +124,7 @@ def test_a_defective_part_not_returned_in_time_is_not_paid(unit, compatible_part
         parts=[{"part": compatible_part, "amount": Decimal(1000000), "return_required": True}],
     )
     assert claim.status == "approved"  # not due yet
-    adjudicate_many(Claim.objects.filter(pk=claim.pk), today=TODAY + dt.timedelta(days=31))
+    adjudicate_many(Claim.objects.filter(pk=claim.pk), today=_today() + dt.timedelta(days=31))
     claim.refresh_from_db()
     assert claim.status == "partly"
     assert "not_returned" in _codes(claim)
@@ -133,8 +137,8 @@ def test_a_part_returned_in_time_is_paid(unit, compatible_part, code):
         code,
         parts=[{"part": compatible_part, "amount": Decimal(1000000), "return_required": True}],
     )
-    services.claim_part_returned(line=claim.parts.get(), on=TODAY, by=None)
-    adjudicate_many(Claim.objects.filter(pk=claim.pk), today=TODAY + dt.timedelta(days=31))
+    services.claim_part_returned(line=claim.parts.get(), on=_today(), by=None)
+    adjudicate_many(Claim.objects.filter(pk=claim.pk), today=_today() + dt.timedelta(days=31))
     claim.refresh_from_db()
     assert claim.status == "approved"
 
@@ -147,7 +151,7 @@ def test_adjudication_leaves_an_audit_entry(unit, compatible_part, code):
 
 def test_claim_numbers_are_gap_free(unit, compatible_part, code):
     numbers = [
-        _claim(unit, compatible_part, code, failure_date=TODAY - dt.timedelta(days=d)).number
+        _claim(unit, compatible_part, code, failure_date=_today() - dt.timedelta(days=d)).number
         for d in (1, 40, 80)
     ]
     tails = [int(number.rsplit("-", 1)[1]) for number in numbers]
@@ -160,7 +164,7 @@ def test_a_batch_is_decided_like_one_by_one(unit, compatible_part, code):
             unit,
             compatible_part,
             code,
-            failure_date=TODAY - dt.timedelta(days=d),
+            failure_date=_today() - dt.timedelta(days=d),
             adjudicate=False,
         )
         for d in (90, 70, 10)

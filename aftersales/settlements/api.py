@@ -15,7 +15,7 @@ from aftersales.core.access import can
 from aftersales.core.idempotency import idempotent
 from aftersales.customers.schemas import ERRORS, ErrorOut
 
-from . import payment_runs, services
+from . import payment_runs, services, status_reports
 from .choices import RunStatus
 from .models import PaymentRun, Settlement
 from .schemas import (
@@ -209,6 +209,26 @@ def run_paid(request, run_id: int, payload: PaymentRunPaidIn):
     """The bank executed the run: a transfer payment on each of its settlements."""
     run = _run(request, run_id, "change")
     return payment_runs.payment_run_paid(run=run, by=request.user, **payload.dict())
+
+
+@router.post(
+    "/payment-runs/{int:run_id}/status-report",
+    response={200: PaymentRunOut, ERRORS: ErrorOut},
+    summary="Read the bank's status report",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/xml": {"schema": {"type": "string"}}},
+        }
+    },
+)
+def run_status_report(request, run_id: int):
+    """The bank's answer to the run's SEPA file: send its pain.002 XML as the request body.
+    Each transfer is recorded as accepted or rejected (with the bank's reason code); a rejected
+    transfer's settlement is free for another run, and recording the run paid leaves it out."""
+    run = _run(request, run_id, "change")
+    status_reports.payment_run_status_read(run=run, by=request.user, data=request.body)
+    return _run(request, run_id)
 
 
 @router.post(

@@ -62,3 +62,12 @@ class RunStatus(models.TextChoices):
     PREPARED = "prepared", pgettext_lazy("payment run status", "Prepared")
     PAID = "paid", pgettext_lazy("payment run status", "Paid")
     CANCELLED = "cancelled", pgettext_lazy("payment run status", "Cancelled")
+
+
+class BankStatus(models.TextChoices):
+    """What the bank said of one transfer of a run in its status report (pain.002): nothing yet,
+    accepted (it will be or was executed), or rejected (with the bank's reason)."""
+
+    WAITING = "waiting", pgettext_lazy("bank status of a transfer", "No answer yet")
+    ACCEPTED = "accepted", pgettext_lazy("bank status of a transfer", "Accepted by the bank")
+    REJECTED = "rejected", pgettext_lazy("bank status of a transfer", "Rejected by the bank")

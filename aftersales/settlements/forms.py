@@ -72,3 +72,10 @@ class PaymentRunForm(BootstrapMixin, forms.Form):
 class PaymentRunPaidForm(BootstrapMixin, forms.Form):
     paid_on = DateField(label=_("Paid on"))
     reference = forms.CharField(label=_("Bank reference"), max_length=60, required=False)
+
+
+class StatusReportForm(BootstrapMixin, forms.Form):
+    report = forms.FileField(
+        label=_("Bank's status report (pain.002, XML)"),
+        help_text=_("The file your bank sends back after receiving the SEPA file."),
+    )

@@ -20,7 +20,15 @@ from aftersales.core.calendars import uses_jalali
 from aftersales.core.choices import Currency, Role
 from aftersales.core.text import persian_digits
 
-from .choices import Account, Direction, LineKind, PaymentMethod, RunStatus, SettlementStatus
+from .choices import (
+    Account,
+    BankStatus,
+    Direction,
+    LineKind,
+    PaymentMethod,
+    RunStatus,
+    SettlementStatus,
+)
 
 FINANCE = frozenset({Role.FINANCE, Role.MANAGER})
 APPROVERS = frozenset({Role.MANAGER})
@@ -355,6 +363,10 @@ class PaymentRun(models.Model):
         related_name="+",
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    status_report = models.FileField(
+        _("bank's status report"), upload_to="settlements/status-reports/", blank=True
+    )
+    status_report_at = models.DateTimeField(_("status report read"), null=True, blank=True)
 
     objects = RestrictedManager()
     policy = Policy(view=FINANCE, add=FINANCE, change=FINANCE)
@@ -391,6 +403,16 @@ class PaymentRunLine(models.Model):
     payee = models.CharField(_("payee"), max_length=140)
     iban = models.CharField(_("IBAN"), max_length=34)
     end_to_end_id = models.CharField(_("transfer identifier"), max_length=35)
+    bank_status = models.CharField(
+        _("bank status"), max_length=10, choices=BankStatus, default=BankStatus.WAITING
+    )
+    bank_reason = models.CharField(
+        _("bank's reason"),
+        max_length=4,
+        blank=True,
+        help_text=_("The ISO 20022 code the bank gave for rejecting the transfer."),
+    )
+    bank_note = models.CharField(_("bank's note"), max_length=210, blank=True)
     payment = models.OneToOneField(
         Payment,
         verbose_name=_("payment"),

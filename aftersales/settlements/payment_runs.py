@@ -24,8 +24,8 @@ from aftersales.core.models import User
 from aftersales.core.numbering import next_number
 from aftersales.parts.services import writer
 
-from . import services, transfers
-from .choices import PaymentMethod, RunStatus, SettlementStatus
+from . import selectors, services, transfers
+from .choices import BankStatus, PaymentMethod, RunStatus, SettlementStatus
 from .models import PaymentRun, PaymentRunLine, Settlement
 
 LONGEST_WAIT = dt.timedelta(days=60)  # a bank takes an execution date this far ahead at most
@@ -106,9 +106,7 @@ def payment_run_prepare(
             % {"currency": currency}
         )
     taken = set(
-        PaymentRunLine.objects.filter(
-            run__status=RunStatus.PREPARED, settlement_id__in=ids
-        ).values_list("settlement_id", flat=True)
+        selectors.held_lines().filter(settlement_id__in=ids).values_list("settlement_id", flat=True)
     )
     for settlement in chosen:
         reason = _refusal(settlement, currency, taken)
@@ -167,7 +165,8 @@ def payment_run_prepare(
     return run
 
 
-def _prepared(run: PaymentRun) -> PaymentRun:
+def prepared(run: PaymentRun) -> PaymentRun:
+    """`run`, locked, when it is still prepared (its file not yet executed or cancelled)."""
     run = PaymentRun.objects.select_for_update().get(pk=run.pk)
     if run.status != RunStatus.PREPARED:
         raise ValidationError(
@@ -181,11 +180,16 @@ def _prepared(run: PaymentRun) -> PaymentRun:
 def payment_run_paid(
     *, run: PaymentRun, by: User | None, paid_on: dt.date | None = None, reference: str = ""
 ) -> PaymentRun:
-    """The bank executed the run: a transfer payment on each settlement, as in the file. A
-    settlement whose open amount changed since is named, and nothing is recorded."""
+    """The bank executed the run: a transfer payment on each settlement, as in the file, but for
+    the transfers the bank rejected. A settlement whose open amount changed since is named, and
+    nothing is recorded."""
     services._require(services.may_pay(by))
-    run = _prepared(run)
-    lines = list(run.lines.select_related("settlement"))
+    run = prepared(run)
+    lines = list(run.lines.exclude(bank_status=BankStatus.REJECTED).select_related("settlement"))
+    if not lines:
+        raise ValidationError(
+            _("The bank rejected every transfer of this run: cancel it, and pay in a new run.")
+        )
     changed = [
         line.settlement
         for line in lines
@@ -224,7 +228,7 @@ def payment_run_paid(
 def payment_run_cancel(*, run: PaymentRun, by: User | None) -> PaymentRun:
     """The file is not to be used: its settlements may go into another run."""
     services._require(services.may_pay(by))
-    run = _prepared(run)
+    run = prepared(run)
     run.status = RunStatus.CANCELLED
     run.closed_by = by
     run.closed_at = timezone.now()

@@ -1,10 +1,11 @@
 """Pages of payment runs (finance): the list, a new run from the settlements owed to agents,
 a run with its transfers, its bank file, and recording it paid or cancelling it."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -12,13 +13,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from aftersales.core.views.edit import act, require, submit
+from aftersales.core.text import show_number
+from aftersales.core.views.edit import act, errors_to_form, require, submit
 from aftersales.core.views.lists import Column, ObjectListView
 
-from . import payment_runs, selectors
-from .choices import RunStatus
+from . import payment_runs, selectors, status_reports
+from .choices import BankStatus, RunStatus
 from .filters import PaymentRunFilter
-from .forms import PaymentRunForm, PaymentRunPaidForm
+from .forms import PaymentRunForm, PaymentRunPaidForm, StatusReportForm
 from .models import PaymentRun, Settlement
 from .views import MoneyColumn
 
@@ -97,15 +99,22 @@ def run_detail(request, pk: int):
     return _detail_page(request, _run(request, pk))
 
 
-def _detail_page(request, run, *, paid_form=None, status=200):
+def _detail_page(request, run, *, paid_form=None, report_form=None, status=200):
     prepared = run.status == RunStatus.PREPARED and PaymentRun.policy.allows(request.user, "change")
     if prepared and paid_form is None:
         paid_form = PaymentRunPaidForm(initial={"paid_on": timezone.localdate()})
+    lines = list(run.lines.select_related("settlement__agent", "payment"))
+    for line in lines:
+        line.reason_text = status_reports.reason_text(line.bank_reason)
     context = {
         "obj": run,
         "title": str(run),
-        "lines": run.lines.select_related("settlement__agent", "payment"),
+        "lines": lines,
+        "rejected": sum(line.bank_status == BankStatus.REJECTED for line in lines),
         "paid_form": paid_form if prepared else None,
+        "report_form": (report_form or StatusReportForm())
+        if prepared and run.currency in status_reports.CURRENCIES
+        else None,
     }
     return TemplateResponse(request, "settlements/run_detail.html", context, status=status)
 
@@ -133,6 +142,39 @@ def run_paid(request, pk: int):
     except PermissionDenied:
         raise Http404 from None
     return response or _detail_page(request, run, paid_form=form, status=400)
+
+
+@login_required
+@require_POST
+def run_status_report(request, pk: int):
+    """Read the bank's status report: which transfers it accepted and which it rejected."""
+    run = _run(request, pk, "change")
+    form = StatusReportForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["report"]
+        try:
+            counts = status_reports.payment_run_status_read(
+                run=run, by=request.user, data=upload.read(), name=upload.name
+            )
+        except PermissionDenied:
+            raise Http404 from None
+        except ValidationError as error:
+            errors_to_form(form, error)
+        else:
+            messages.success(request, _counts_text(counts))
+            return redirect(run)
+    return _detail_page(request, run, report_form=form, status=400)
+
+
+def _counts_text(counts: dict[str, int]) -> str:
+    return _(
+        "Status report read. Transfers accepted: %(accepted)s; rejected: %(rejected)s; "
+        "without an answer yet: %(waiting)s."
+    ) % {
+        "accepted": show_number(counts[BankStatus.ACCEPTED]),
+        "rejected": show_number(counts[BankStatus.REJECTED]),
+        "waiting": show_number(counts[BankStatus.WAITING]),
+    }
 
 
 @login_required

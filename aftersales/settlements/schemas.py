@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
-from .choices import Direction, LineKind, PaymentMethod, RunStatus, SettlementStatus
+from .choices import BankStatus, Direction, LineKind, PaymentMethod, RunStatus, SettlementStatus
 
 
 class SettlementFilters(Schema):
@@ -116,6 +116,9 @@ class PaymentRunLineOut(Schema):
     iban: str
     amount: Decimal
     end_to_end_id: str
+    bank_status: BankStatus
+    bank_reason: str = Field("", description="The ISO 20022 reason code of a rejection.")
+    bank_note: str
     payment: int | None = Field(None, alias="payment_id")
 
 

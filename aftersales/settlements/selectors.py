@@ -29,8 +29,8 @@ from aftersales.parts.models import CounterSale
 from aftersales.warranty.choices import ClaimStatus
 from aftersales.warranty.models import Claim
 
-from .choices import LineKind, RunStatus, SettlementStatus
-from .models import Payment, Settlement, SettlementLine
+from .choices import BankStatus, LineKind, RunStatus, SettlementStatus
+from .models import Payment, PaymentRunLine, Settlement, SettlementLine
 
 SETTLED_CLAIM_STATUSES = (ClaimStatus.APPROVED, ClaimStatus.PARTLY)
 ZERO = Decimal(0)
@@ -300,12 +300,20 @@ def overview_chart(data: list[dict]) -> dict:
     return charts
 
 
+def held_lines():
+    """Transfers that still hold their settlement: in a prepared run and not rejected by the
+    bank (a rejected transfer's settlement may go into another run at once)."""
+    return PaymentRunLine.objects.filter(run__status=RunStatus.PREPARED).exclude(
+        bank_status=BankStatus.REJECTED
+    )
+
+
 def payable_by_transfer(settlements, currency: str | None = None):
     """Approved settlements where the maker still owes the agent and no prepared payment run
     holds them yet: what a new payment run may pay (`settlements` is already restricted)."""
     queryset = (
         settlements.filter(status=SettlementStatus.APPROVED, total__gt=F("settled"))
-        .exclude(run_lines__run__status=RunStatus.PREPARED)
+        .exclude(pk__in=held_lines().values("settlement_id"))
         .select_related("agent")
         .order_by("agent__name", "period_end", "pk")
     )

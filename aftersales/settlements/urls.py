@@ -16,6 +16,11 @@ urlpatterns = [
     path("payment-runs/<int:pk>/file/", run_views.run_file, name="run_file"),
     path("payment-runs/<int:pk>/paid/", run_views.run_paid, name="run_paid"),
     path("payment-runs/<int:pk>/cancel/", run_views.run_cancel, name="run_cancel"),
+    path(
+        "payment-runs/<int:pk>/status-report/",
+        run_views.run_status_report,
+        name="run_status_report",
+    ),
     path("<int:pk>/", views.settlement_detail, name="detail"),
     path("<int:pk>/refresh/", views.settlement_refresh, name="refresh"),
     path("<int:pk>/approve/", views.settlement_approve, name="approve"),

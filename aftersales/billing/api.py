@@ -16,11 +16,22 @@ from aftersales.customers.models import Customer
 from aftersales.customers.schemas import ERRORS, ErrorOut
 from aftersales.service.models import ServiceRequest, ServiceType
 
-from . import fatturapa, services, tariffs
+from . import fatturapa, services, statements, tariffs
 from .choices import AcceptedVia
-from .models import Company, FixedPrice, Invoice, LabourRate, Payment, Quote, TaxRate, TravelZone
+from .models import (
+    BankStatement,
+    Company,
+    FixedPrice,
+    Invoice,
+    LabourRate,
+    Payment,
+    Quote,
+    TaxRate,
+    TravelZone,
+)
 from .schemas import (
     AnswerIn,
+    BankStatementOut,
     CreditIn,
     InvoiceFilters,
     InvoiceOut,
@@ -31,6 +42,7 @@ from .schemas import (
     QuoteOut,
     StandardTimeOut,
     StandardTimeQuery,
+    StatementRecordIn,
     TariffsOut,
 )
 from .selectors import invoice_balance
@@ -286,3 +298,79 @@ def payment_create(request, invoice_id: int, payload: PaymentIn):
         reference=payload.reference,
     )
     return Status(201, payment)
+
+
+# Bank statements (finance): transfers received, matched to the invoices they name -------------
+
+
+STATEMENT_FIELDS = ("id", "name", "account", "credits", "recorded", "uploaded_at")
+
+
+def _statement_out(request, statement: BankStatement) -> dict:
+    invoices = _invoices(request.user)
+    transfers = [
+        {
+            **vars(match.credit),
+            "invoice": match.invoice.pk if match.invoice else None,
+            "problem": match.problem,
+            "payment": match.recorded.pk if match.recorded else None,
+            "ready": match.ready,
+        }
+        for match in statements.statement_matches(statement, invoices)
+    ]
+    return {
+        **{field: getattr(statement, field) for field in STATEMENT_FIELDS},
+        "transfers": transfers,
+    }
+
+
+@router.post(
+    "/bank-statements",
+    response={201: BankStatementOut, ERRORS: ErrorOut},
+    summary="Read a bank statement",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/xml": {"schema": {"type": "string"}}},
+        }
+    },
+)
+def statement_upload(request, name: str = "statement.xml"):
+    """The bank's camt.053 statement or camt.054 notification as the request body (XML). Each
+    transfer received is matched to the open invoice its description names; nothing is
+    recorded until `record`."""
+    statement = statements.statement_upload(by=request.user, data=request.body, name=name)
+    return Status(201, _statement_out(request, statement))
+
+
+@router.get(
+    "/bank-statements/{int:statement_id}",
+    response={200: BankStatementOut, ERRORS: ErrorOut},
+    summary="A bank statement",
+)
+def statement_detail(request, statement_id: int):
+    statement = get_object_or_404(
+        BankStatement.objects.restrict(request.user, "view"), pk=statement_id
+    )
+    return _statement_out(request, statement)
+
+
+@router.post(
+    "/bank-statements/{int:statement_id}/record",
+    response={200: BankStatementOut, ERRORS: ErrorOut},
+    summary="Record transfers as payments",
+)
+def statement_record(request, statement_id: int, payload: StatementRecordIn):
+    """Record the chosen transfers as payments on their invoices; if one cannot be recorded
+    (recorded already, more than is open, no invoice named), nothing is."""
+    statement = get_object_or_404(
+        BankStatement.objects.restrict(request.user, "change"), pk=statement_id
+    )
+    statements.statement_record(
+        statement=statement,
+        by=request.user,
+        invoices=_invoices(request.user),
+        chosen=payload.credits,
+    )
+    statement.refresh_from_db()
+    return _statement_out(request, statement)

@@ -10,7 +10,7 @@ from aftersales.core.filters import DateFilter, SearchFilter
 from aftersales.core.forms import FilterForm
 
 from .choices import InvoiceKind, InvoiceStatus, LineKind, Payer, PaymentMethod, QuoteStatus
-from .models import Invoice, InvoiceLine, Payment, Quote
+from .models import BankStatement, Invoice, InvoiceLine, Payment, Quote
 
 
 class InvoiceFilter(django_filters.FilterSet):
@@ -103,4 +103,15 @@ class PaymentFilter(django_filters.FilterSet):
     class Meta:
         model = Payment
         fields = ["q", "method", "currency"]
+        form = FilterForm
+
+
+class BankStatementFilter(django_filters.FilterSet):
+    q = SearchFilter(label=_("File or account"), fields=("name", "account"))
+    uploaded_from = DateFilter(field_name="uploaded_at", lookup_expr="date__gte", label=_("From"))
+    uploaded_to = DateFilter(field_name="uploaded_at", lookup_expr="date__lte", label=_("Until"))
+
+    class Meta:
+        model = BankStatement
+        fields = ["q"]
         form = FilterForm

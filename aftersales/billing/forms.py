@@ -188,3 +188,10 @@ class RequestPickForm(BootstrapMixin, forms.Form):
         max_length=30,
         widget=forms.TextInput(attrs={"dir": "ltr"}),
     )
+
+
+class BankStatementForm(BootstrapMixin, forms.Form):
+    file = forms.FileField(
+        label=_("Bank statement (camt.053 or camt.054, XML)"),
+        help_text=_("At most 5 MB."),
+    )

@@ -191,3 +191,33 @@ class PaymentFilters(Schema):
     received_from: dt.date | None = None
     received_to: dt.date | None = None
     method: str | None = None
+
+
+class CreditOut(Schema):
+    """A transfer received on a bank statement, with the invoice it names."""
+
+    index: int = Field(..., description="Its place in the statement: what `record` takes.")
+    booked_on: dt.date
+    amount: Decimal
+    currency: str
+    reference: str
+    payer: str
+    text: str
+    invoice: int | None = Field(None, description="The open invoice its description names.")
+    problem: str = Field("", description="Why it cannot be recorded ('' when it can).")
+    payment: int | None = Field(None, description="Its payment, once recorded.")
+    ready: bool
+
+
+class BankStatementOut(Schema):
+    id: int
+    name: str
+    account: str
+    credits: int
+    recorded: int
+    uploaded_at: dt.datetime
+    transfers: list[CreditOut]
+
+
+class StatementRecordIn(Schema):
+    credits: list[int] = Field(..., min_length=1, description="Places of the transfers to record.")

@@ -639,9 +639,10 @@ def payment_record(
     amount: Decimal,
     received_on: dt.date | None = None,
     reference: str = "",
+    statement=None,
 ) -> Payment:
     """Money the customer paid on an invoice (or a refund paid out on a credit note); never more
-    than is open."""
+    than is open. `statement`: the bank statement it was read from."""
     _may(by, Payment.policy.add)
     invoice = _lock_invoice(invoice)
     errors = {}
@@ -683,4 +684,5 @@ def payment_record(
         received_on=received_on,
         reference=reference.strip(),
         recorded_by=by,
+        statement=statement,
     )

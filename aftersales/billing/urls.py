@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import invoices, portal, quotes, sales, targets, tariffs
+from .views import invoices, portal, quotes, sales, statements, targets, tariffs
 
 app_name = "billing"
 
@@ -17,6 +17,9 @@ urlpatterns = [
     path("invoices/<int:pk>/payments/", invoices.payment_create, name="payment_create"),
     path("journal/", invoices.JournalList.as_view(), name="journal"),
     path("payments/", invoices.PaymentList.as_view(), name="payments"),
+    path("bank-statements/", statements.BankStatementList.as_view(), name="statements"),
+    path("bank-statements/new/", statements.statement_upload, name="statement_upload"),
+    path("bank-statements/<int:pk>/", statements.statement_detail, name="statement"),
     path("visits/<int:pk>/invoice/", invoices.visit_invoice, name="visit_invoice"),
     path("visits/<int:pk>/job-sheet.pdf", invoices.job_sheet, name="job_sheet"),
     path("counter-sales/", sales.sales_to_invoice, name="sales"),

@@ -73,6 +73,7 @@ MENU = [
             ("billing:invoices", _("Invoices"), "receipt", None),
             ("billing:quotes", _("Quotes"), "file-earmark-text", None),
             ("billing:payments", _("Payments"), "cash-coin", BILLING),
+            ("billing:statements", _("Bank statements"), "bank", BILLING),
             ("billing:sales", _("Counter sales to invoice"), "bag-check", BILLING),
             ("billing:journal", _("Invoice lines by payer"), "journal-text", BILLING),
             ("billing:tariffs_home", _("Tariffs"), "tags", BILLING),

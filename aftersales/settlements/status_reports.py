@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from aftersales.core import bank_xml
 from aftersales.core.models import User
 from aftersales.parts.services import writer
 
@@ -27,7 +28,6 @@ from .models import PaymentRun
 from .payment_runs import prepared
 
 CURRENCIES = ("EUR",)  # SEPA banks send pain.002; Iran's group transfers answer in their portals
-LARGEST = 2 * 1024 * 1024  # a report of thousands of transfers is far smaller
 
 ACCEPTED = {"ACCP", "ACSP", "ACSC", "ACWC", "ACCC"}  # accepted, settled, with changes ...
 REJECTED = {"RJCT"}  # anything else (RCVD, ACTC, PDNG, PART) is no decision yet
@@ -76,13 +76,6 @@ class Report:
     transfers: dict[str, Answer] = field(default_factory=dict)  # by end-to-end identifier
 
 
-def _without_namespaces(root: ET.Element) -> ET.Element:
-    """pain.002.001.03 and later versions differ in namespace, not in the elements we read."""
-    for element in root.iter():
-        element.tag = element.tag.rsplit("}", 1)[-1]
-    return root
-
-
 def _answer(element: ET.Element, status_tag: str) -> Answer:
     reason = element.find("StsRsnInf")
     if reason is None:
@@ -99,12 +92,9 @@ def _answer(element: ET.Element, status_tag: str) -> Answer:
 def read(data: bytes) -> Report:
     """The report in `data`, or a ValidationError saying it is not one."""
     refused = ValidationError(_("This file is not a bank status report (pain.002)."))
-    if len(data) > LARGEST or b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+    root = bank_xml.read(data)
+    if root is None:
         raise refused
-    try:
-        root = _without_namespaces(ET.fromstring(data))
-    except ET.ParseError:
-        raise refused from None
     report = root.find("CstmrPmtStsRpt")
     group = report.find("OrgnlGrpInfAndSts") if report is not None else None
     if group is None or not (group.findtext("OrgnlMsgId") or "").strip():

@@ -2,10 +2,12 @@
 revenue targets. Write only through `aftersales.billing.services`."""
 
 from .documents import Invoice, InvoiceLine, Payment, Quote, QuoteLine
+from .statements import BankStatement
 from .targets import RevenueTarget
 from .tariffs import Company, FixedPrice, LabourRate, TaxRate, TravelZone
 
 __all__ = [
+    "BankStatement",
     "Company",
     "FixedPrice",
     "Invoice",

@@ -25,6 +25,7 @@ from ..choices import (
     QuoteStatus,
 )
 from .common import FINANCE, money
+from .statements import BankStatement
 
 QUOTERS = FINANCE | {Role.OPERATOR, Role.DISPATCHER, Role.AGENT, Role.TECHNICIAN}
 COLLECTORS = FINANCE | {Role.OPERATOR, Role.AGENT, Role.TECHNICIAN}
@@ -337,6 +338,14 @@ class Payment(models.Model):
         related_name="+",
     )
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    statement = models.ForeignKey(
+        BankStatement,
+        verbose_name=_("bank statement"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="payments",
+    )
 
     objects = RestrictedManager()
     policy = Policy(

@@ -5,6 +5,7 @@ and this quarter's revenue targets."""
 
 import datetime as dt
 from decimal import Decimal
+from xml.sax.saxutils import escape
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,7 +21,7 @@ from aftersales.service.models import ServiceType
 from aftersales.units.models import Unit
 from aftersales.workforce.models import Technician
 
-from . import services
+from . import services, statements
 from .models import Company, FixedPrice, Invoice, LabourRate, RevenueTarget, TaxRate, TravelZone
 
 SINCE = dt.date(2024, 3, 20)
@@ -253,6 +254,53 @@ def _targets() -> None:
     )
 
 
+STATEMENT = """<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+<GrpHdr><MsgId>DEMO-STMT</MsgId><CreDtTm>{day}T06:00:00</CreDtTm></GrpHdr>
+<Stmt><Id>DEMO-1</Id><Acct><Id><IBAN>{iban}</IBAN></Id></Acct>{entries}</Stmt>
+</BkToCstmrStmt></Document>"""
+ENTRY = """<Ntry><Amt Ccy="EUR">{amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+<BookgDt><Dt>{day}</Dt></BookgDt><AcctSvcrRef>{reference}</AcctSvcrRef><NtryDtls><TxDtls>
+<RltdPties><Dbtr><Nm>{payer}</Nm></Dbtr></RltdPties><RmtInf><Ustrd>{text}</Ustrd></RmtInf>
+</TxDtls></NtryDtls></Ntry>"""
+
+
+def _bank_statement() -> int:
+    """Yesterday's statement of the Italian company's account: an Italian customer paid their
+    fattura, writing its number their own way, and a transfer names no invoice."""
+    company = Company.objects.filter(country="IT").first()
+    invoice = (
+        Invoice.objects.filter(company=company, status="issued", kind="invoice")
+        .exclude(payments__isnull=False)
+        .select_related("customer")
+        .order_by("pk")
+        .first()
+    )
+    if invoice is None or not invoice.number:
+        return 0
+    prefix, country, year, serial = invoice.number.split("-")
+    day = (timezone.localdate() - dt.timedelta(days=1)).isoformat()
+    entries = [
+        (
+            invoice.customer_total,
+            "CRO-0001",
+            invoice.customer.display_name,
+            f"Saldo fattura {prefix} {country} {year}/{int(serial)}",
+        ),
+        (Decimal("80.00"), "CRO-0002", "Ferramenta Lodi S.r.l.", "Acconto ordine 4471"),
+    ]
+    xml = STATEMENT.format(
+        day=day,
+        iban=company.iban,
+        entries="".join(
+            ENTRY.format(amount=amount, day=day, reference=ref, payer=escape(payer), text=text)
+            for amount, ref, payer, text in entries
+        ),
+    )
+    statements.statement_upload(by=None, data=xml.encode(), name=f"estratto-conto-{day}.xml")
+    return 1
+
+
 def load_demo() -> str:
     if Company.objects.exists():
         return "Billing: already loaded."
@@ -261,4 +309,8 @@ def load_demo() -> str:
         _targets()
     jobs = _jobs()
     _quote()
-    return f"Billing: 2 companies with tariffs, {jobs} jobs invoiced, 1 quote sent, 3 targets."
+    read = _bank_statement()
+    return (
+        f"Billing: 2 companies with tariffs, {jobs} jobs invoiced, 1 quote sent, 3 targets, "
+        f"{read} bank statement to record."
+    )

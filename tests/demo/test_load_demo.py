@@ -5,6 +5,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from aftersales.agents.models import Agent
+from aftersales.billing.models import BankStatement
+from aftersales.billing.selectors import invoice_balance
 from aftersales.catalog.models import FailureCode, Part, ProductModel
 from aftersales.core.choices import Role
 from aftersales.core.models import User
@@ -122,3 +124,14 @@ def test_the_technician_and_the_customer_have_work_to_follow():
     portal = Client()
     portal.login(username="customer", password="demo")
     assert done.number in portal.get("/service/my/").content.decode()
+
+
+def test_finance_has_a_bank_statement_to_record():
+    call_command("load_demo")
+    finance = Client()
+    finance.login(username="finance", password="demo")
+    statement = BankStatement.objects.get()
+    page = finance.get(statement.get_absolute_url()).content.decode()
+    assert 'id="pick-1"' in page and 'id="pick-2"' not in page  # one names its fattura
+    assert finance.post(statement.get_absolute_url(), {"credit": ["1"]}).status_code == 302
+    assert invoice_balance(statement.payments.get().invoice) == 0

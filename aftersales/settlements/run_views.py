@@ -106,12 +106,14 @@ def _detail_page(request, run, *, paid_form=None, report_form=None, status=200):
     lines = list(run.lines.select_related("settlement__agent", "payment"))
     for line in lines:
         line.reason_text = status_reports.reason_text(line.bank_reason)
+    rejected = sum(line.bank_status == BankStatus.REJECTED for line in lines)
     context = {
         "obj": run,
         "title": str(run),
         "lines": lines,
-        "rejected": sum(line.bank_status == BankStatus.REJECTED for line in lines),
-        "paid_form": paid_form if prepared else None,
+        "rejected": rejected,
+        "may_act": prepared,
+        "paid_form": paid_form if prepared and rejected < len(lines) else None,
         "report_form": (report_form or StatusReportForm())
         if prepared and run.currency in status_reports.CURRENCIES
         else None,

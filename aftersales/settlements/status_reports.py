@@ -163,7 +163,9 @@ def payment_run_status_read(
         line.bank_reason = answer.reason if status == BankStatus.REJECTED else ""
         line.bank_note = answer.note if status == BankStatus.REJECTED else ""
         line.save(update_fields=["bank_status", "bank_reason", "bank_note"])
-    run.status_report.save(name.rsplit("/", 1)[-1][:80] or "pain.002.xml", ContentFile(data))
+    run.status_report.save(
+        name.rsplit("/", 1)[-1][:80] or "pain.002.xml", ContentFile(data), save=False
+    )
     run.status_report_at = timezone.now()
     run.save(update_fields=["status_report", "status_report_at"])
     counts = {status.value: 0 for status in BankStatus}

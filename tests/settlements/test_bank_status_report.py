@@ -3,6 +3,7 @@ rejected with the bank's reason; a rejected transfer's settlement may be paid in
 once, and recording the run as paid leaves it out. A report of another file is refused."""
 
 import pytest
+from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -177,3 +178,13 @@ def test_the_api_takes_the_report_as_xml(token_client, run, rossi, finance, mana
 
 def _upload(data: bytes) -> SimpleUploadedFile:
     return SimpleUploadedFile("pain002.xml", data, content_type="application/xml")
+
+
+def test_a_run_the_bank_rejected_whole_offers_only_to_cancel(login, run, finance):
+    status_reports.payment_run_status_read(
+        run=run, by=finance, data=pain002(run.message_id, group="RJCT")
+    )
+    page = login(finance).get(run.get_absolute_url())
+    assert 'id="cancel-form"' in page.text and 'id="paid-form"' not in page.text
+    assert "The bank rejected 2 transfers" in page.text
+    assert [entry.action for entry in LogEntry.objects.get_for_object(run)].count(1) == 1

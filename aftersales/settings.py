@@ -8,6 +8,7 @@ Environment variables:
   AFTERSALES_TASKS       "db" (default; `manage.py db_worker`) or "immediate"
   AFTERSALES_EMAIL_HOST, AFTERSALES_EMAIL_PORT, AFTERSALES_EMAIL_FROM: SMTP for outgoing mail
   AFTERSALES_INBOUND_MAIL_SECRET  the shared secret of /inbox/inbound/ (unset: the endpoint is 404)
+  AFTERSALES_IMAP_HOST, _PORT, _USER, _PASSWORD, _FOLDER, _SSL: the mailbox of fetch_mail --imap
 """
 
 import os
@@ -221,6 +222,15 @@ else:
 MAILERS = {"default": _mailer}
 DEFAULT_FROM_EMAIL = os.environ.get("AFTERSALES_EMAIL_FROM", "aftersales@localhost")
 INBOUND_MAIL_SECRET = os.environ.get("AFTERSALES_INBOUND_MAIL_SECRET", "")
+# the IMAP mailbox `manage.py fetch_mail --imap` reads (docs/inbox.md); no host, no IMAP
+INBOX_IMAP = {
+    "host": os.environ.get("AFTERSALES_IMAP_HOST", ""),
+    "port": int(os.environ.get("AFTERSALES_IMAP_PORT") or 0),  # 0: 993 with TLS, 143 without
+    "user": os.environ.get("AFTERSALES_IMAP_USER", ""),
+    "password": os.environ.get("AFTERSALES_IMAP_PASSWORD", ""),
+    "folder": os.environ.get("AFTERSALES_IMAP_FOLDER", "INBOX"),
+    "ssl": os.environ.get("AFTERSALES_IMAP_SSL", "1"),  # 1 (TLS), starttls, 0 (plain)
+}
 # the site's address as customers reach it, for links in e-mails, SMS and calendars
 PUBLIC_URL = (
     os.environ.get("AFTERSALES_PUBLIC_URL")

@@ -28,3 +28,7 @@ class Reason(models.TextChoices):
         "no_room",
         _("No qualified technician could fit it into a shift within its time window."),
     )
+    CANCELLED = (
+        "cancelled",
+        _("Its visit was cancelled by hand; re-planning leaves it out until it is placed by hand."),
+    )

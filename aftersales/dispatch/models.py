@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from aftersales.core.access import Policy, RestrictedManager
 from aftersales.core.audit import track
 from aftersales.core.choices import Role
+from aftersales.service.choices import VisitPurpose
 
 from .choices import EngineChoice, PlanStatus, Reason
 
@@ -134,6 +135,13 @@ class Assignment(models.Model):
     started = models.BooleanField(_("under way"), default=False)
     van_has_parts = models.BooleanField(_("parts in the van"), default=False)
     reason = models.CharField(_("why not placed"), max_length=20, choices=Reason, blank=True)
+    purpose = models.CharField(
+        _("purpose"),
+        max_length=10,
+        choices=VisitPurpose,
+        default=VisitPurpose.FIELD,
+        help_text=_("What the visit is for: service at the customer's, or delivering the unit."),
+    )
 
     objects = RestrictedManager()
     policy = Policy(view=PLANNERS, add=PLANNERS, change=PLANNERS, agent="plan__agent")

@@ -18,7 +18,13 @@ from django.utils import timezone
 
 from aftersales.service import planning
 from aftersales.service.business import calendar_for
-from aftersales.service.choices import AWAY_PURPOSES, Status, VisitPurpose, VisitStatus
+from aftersales.service.choices import (
+    AWAY_PURPOSES,
+    OPEN_STATUSES,
+    Status,
+    VisitPurpose,
+    VisitStatus,
+)
 from aftersales.service.models import ServiceRequest, Visit
 from aftersales.workforce.models import Technician
 from aftersales.workforce.selectors import approved_absences, qualified
@@ -32,6 +38,7 @@ from .optimizer import plan_field
 PLANNABLE = (Status.TRIAGED, Status.REOPENED)
 DEFAULT_MINUTES = {"installation": 90, "install": 90, "repair": 60, "maintenance": 45}
 FALLBACK_MINUTES = 60
+DELIVERY_MINUTES = 30  # handing a unit back (or picking it up) at the customer's
 WINDOW = dt.timedelta(hours=2)  # the window promised to the customer around the planned start
 DRIVE_HOME = 3600  # the drive home after the last visit may end up to an hour after the shift
 PARTS_SKILL = 500_000  # skills from here on mean "holds part N in the van"
@@ -41,6 +48,7 @@ PARTS_SKILL = 500_000  # skills from here on mean "holds part N in the van"
 class Task:
     request: ServiceRequest
     visit: Visit | None = None
+    purpose: str = VisitPurpose.FIELD  # or a delivery of a unit a workshop has ready
     place: Place | None = None
     minutes: int = FALLBACK_MINUTES
     windows: list[tuple[dt.datetime, dt.datetime]] = field(default_factory=list)
@@ -238,19 +246,28 @@ def _parts(requests: list[ServiceRequest]) -> dict[str, list[tuple[int, int]]]:
     return needed
 
 
+def held(plan) -> dict[int, planning.Custody]:
+    """The open requests of the plan's scope whose unit another app holds (a workshop), by
+    request: none is visited for service; those ready to go back by delivery are delivered."""
+    return planning.custody(requests_of(plan).filter(status__in=OPEN_STATUSES))
+
+
 def gather(plan, *, now: dt.datetime | None = None) -> list[Task]:
     """The plan's work: open requests without a visit, visits planned in the horizon (kept in
-    their promised window), visits under way (fixed), and the plan's pins. Bench work in a
-    workshop is no one's drive; a request without a visit that the planning checks refuse (its
-    unit is in a workshop, it has no address) is left out, as publishing it would be refused."""
+    their promised window), visits under way (fixed), the plan's pins, and the delivery of each
+    unit a workshop has ready to go back by delivery. Bench work in a workshop is no one's
+    drive; a request without a visit that the planning checks refuse (its unit is in a
+    workshop, it has no address) is left out, as publishing it would be refused."""
     now = now or timezone.now()
     days = horizon(plan)
     begin, finish = _at(days[0], dt.time(0)), _at(days[-1] + dt.timedelta(days=1), dt.time(0))
     away = sorted(AWAY_PURPOSES)
+    deliveries = {pk for pk, custody in held(plan).items() if custody.deliver}
     requests = list(
         requests_of(plan)
         .filter(
             Q(status__in=PLANNABLE, service_type__needs_visit=True)
+            | Q(pk__in=deliveries)
             | Q(
                 visits__status=VisitStatus.ON_SITE,
                 visits__window_start__lt=finish,
@@ -280,14 +297,23 @@ def gather(plan, *, now: dt.datetime | None = None) -> list[Task]:
         purpose__in=away,
     ).order_by("pk"):
         visits[visit.request_id] = visit
+
+    def purpose_of(request) -> str:
+        if request.pk in visits:
+            return visits[request.pk].purpose
+        return VisitPurpose.DELIVERY if request.pk in deliveries else VisitPurpose.FIELD
+
     refused = planning.refusals(
         [
-            planning.PlannedVisit(request=request, purpose=VisitPurpose.FIELD)
+            planning.PlannedVisit(request=request, purpose=purpose_of(request))
             for request in requests
             if request.pk not in visits
         ]
     )
-    requests = [request for request in requests if request.pk not in refused]
+    cancelled = set(
+        plan.assignments.filter(reason=Reason.CANCELLED).values_list("request_id", flat=True)
+    )
+    requests = [r for r in requests if r.pk not in refused and r.pk not in cancelled]
     pins = {
         a.request_id: (a.technician_id, a.starts_at)
         for a in plan.assignments.filter(pinned=True, technician__isnull=False)
@@ -298,11 +324,14 @@ def gather(plan, *, now: dt.datetime | None = None) -> list[Task]:
     for request in requests:
         model = request.unit.product_model if request.unit_id else None
         address = planning.place_of(request)
+        purpose = purpose_of(request)
+        delivery = purpose == VisitPurpose.DELIVERY
         task = Task(
             request=request,
             visit=visits.get(request.pk),
+            purpose=purpose,
             place=_place(address, address.region) if address else None,
-            minutes=visit_minutes(request, days[0]),
+            minutes=DELIVERY_MINUTES if delivery else visit_minutes(request, days[0]),
             due=request.resolution_due,
             priority=_priority(request),
             group=(
@@ -310,7 +339,7 @@ def gather(plan, *, now: dt.datetime | None = None) -> list[Task]:
                 model.pk if model else None,
                 request.service_type_id,
             ),
-            parts=needed.get(request.number, []),
+            parts=[] if delivery else needed.get(request.number, []),
         )
         visit = task.visit
         if visit is not None and visit.status == VisitStatus.ON_SITE:

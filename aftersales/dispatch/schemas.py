@@ -56,6 +56,7 @@ class AssignmentOut(Schema):
     started: bool
     van_has_parts: bool
     reason: str = Field(description="Why it could not be placed (a code); empty when placed.")
+    purpose: str = Field(description="`field` (service at the customer's) or `delivery`.")
 
 
 class MoveIn(Schema):

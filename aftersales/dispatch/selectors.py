@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from aftersales.core import calendars
+from aftersales.service.models import ServiceRequest
 
 from . import planner
 from .models import Assignment, Plan
@@ -51,16 +52,31 @@ class Lane:
 
 
 @dataclass
+class Held:
+    """A request of the plan's scope whose unit a workshop holds: where, since when, its state,
+    and its delivery's assignment in this plan when it is ready to be delivered."""
+
+    request: object
+    custody: object  # service.planning.Custody
+    assignment: Assignment | None = None
+
+
+@dataclass
 class Board:
     plan: Plan
     lanes: list[Lane]
     unplaced: list[Assignment]
     first_hour: int
     hours: list[int]
+    held: list[Held] = field(default_factory=list)
 
     @property
     def width(self) -> int:
         return len(self.hours) * 60
+
+    @property
+    def several_days(self) -> bool:
+        return len({lane.day for lane in self.lanes}) > 1
 
 
 def assignments_of(plan: Plan, user):
@@ -124,7 +140,25 @@ def board(plan: Plan, user) -> Board:
             lane.travel_km += float(row.travel_km)
     ordered = sorted(lanes.values(), key=lambda lane: (lane.day, str(lane.technician)))
     unplaced.sort(key=lambda r: (-r.request.priority, r.request.number))
-    return Board(plan, ordered, unplaced, first, list(range(first, last)))
+    return Board(
+        plan, ordered, unplaced, first, list(range(first, last)), held_units(plan, user, rows)
+    )
+
+
+def held_units(plan: Plan, user, rows: list[Assignment]) -> list[Held]:
+    """The open requests of the plan's scope whose unit a workshop holds (no one is sent to
+    repair them at the customer's), with the delivery's assignment of those ready to go back."""
+    custody = planner.held(plan)
+    if not custody:
+        return []
+    requests = (
+        ServiceRequest.objects.restrict(user, "view")
+        .filter(pk__in=custody)
+        .select_related("customer")
+        .order_by("number")
+    )
+    by_request = {row.request_id: row for row in rows}
+    return [Held(r, custody[r.pk], by_request.get(r.pk)) for r in requests]
 
 
 def _show_time_off(plan, technicians, lanes: dict, shifts, first: int, last: int) -> None:

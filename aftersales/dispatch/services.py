@@ -20,12 +20,12 @@ from aftersales.core.models import User
 from aftersales.core.numbering import next_number
 from aftersales.service import planning
 from aftersales.service import services as service_services
-from aftersales.service.choices import VisitPurpose, VisitStatus
+from aftersales.service.choices import VisitStatus
 from aftersales.workforce.models import Technician
 from aftersales.workforce.selectors import qualified
 
 from . import planner
-from .choices import EngineChoice, PlanStatus
+from .choices import EngineChoice, PlanStatus, Reason
 from .models import MAX_DAYS, Assignment, Plan
 
 DEFAULT_SECONDS = 5.0
@@ -131,6 +131,7 @@ def _store(plan: Plan, outcome: planner.Outcome) -> None:
         row.pinned = row.pinned and not task.started
         row.van_has_parts = placement.van_has_parts
         row.reason = placement.reason
+        row.purpose = task.purpose
         if placement.starts_at is None:
             row.window_start = row.window_end = None
         elif task.visit is not None and (
@@ -141,8 +142,8 @@ def _store(plan: Plan, outcome: planner.Outcome) -> None:
             row.window_start, row.window_end = planner.promised_window(placement.starts_at)
         row.save()
     for request_id, row in existing.items():
-        if request_id not in seen:
-            row.delete()
+        if request_id not in seen and row.reason != Reason.CANCELLED:
+            row.delete()  # no longer open; one cancelled by hand stays to say so
 
 
 def _lock(assignment: Assignment) -> Assignment:
@@ -203,7 +204,7 @@ def _pin_at(assignment: Assignment, *, technician, starts_at, by) -> Assignment:
     planning.check(  # e.g. the unit went into a workshop since the plan was made
         planning.PlannedVisit(
             request=request,
-            purpose=visit.purpose if visit is not None else VisitPurpose.FIELD,
+            purpose=visit.purpose if visit is not None else assignment.purpose,
             technician=technician,
             window_start=starts_at,
         )
@@ -223,7 +224,31 @@ def _pin_at(assignment: Assignment, *, technician, starts_at, by) -> Assignment:
     assignment.technician = technician
     assignment.starts_at = starts_at
     assignment.pinned = True
-    assignment.save(update_fields=["technician", "starts_at", "pinned"])
+    assignment.reason = ""  # placed by hand: back in the plan, even if cancelled before
+    assignment.save(update_fields=["technician", "starts_at", "pinned", "reason"])
+    return assignment
+
+
+@transaction.atomic
+def assignment_cancel(*, assignment: Assignment, by: User | None) -> Assignment:
+    """Take a visit out of the plan by hand: its published visit is cancelled (the request goes
+    back to triaged, through the service app) and re-planning leaves it out until it is placed
+    by hand again."""
+    assignment = _lock(assignment)
+    _may_plan(by, assignment.plan.agent)
+    if assignment.started:
+        raise ValidationError(_("This visit is under way; it stays as it is."))
+    visit = assignment.visit
+    if visit is not None and visit.status == VisitStatus.PLANNED:
+        service_services.visit_cancel(visit=visit, by=by)
+    assignment.technician = None
+    assignment.sequence = 0
+    assignment.arrives_at = assignment.starts_at = assignment.ends_at = None
+    assignment.window_start = assignment.window_end = None
+    assignment.travel_km, assignment.travel_minutes = Decimal(0), 0
+    assignment.pinned = False
+    assignment.reason = Reason.CANCELLED
+    assignment.save()
     return assignment
 
 
@@ -254,7 +279,7 @@ def plan_publish(*, plan: Plan, by: User | None) -> Plan:
             window_start=row.window_start,
             window_end=row.window_end,
             by=by,
-            purpose=visit.purpose if visit is not None else VisitPurpose.FIELD,
+            purpose=visit.purpose if visit is not None else row.purpose,
         )
         if visit is not None and visit.status == VisitStatus.PLANNED:
             service_services.visit_cancel(visit=visit, by=by)

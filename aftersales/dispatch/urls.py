@@ -13,5 +13,6 @@ urlpatterns = [
     path("<int:pk>/publish/", views.publish, name="publish"),
     path("assignments/<int:pk>/move/", views.move, name="move"),
     path("assignments/<int:pk>/pin/", views.pin, name="pin"),
+    path("assignments/<int:pk>/cancel/", views.cancel, name="cancel"),
     path("requests/<int:pk>/times/", booking_views.offer_times, name="offer_times"),
 ]

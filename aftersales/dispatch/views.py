@@ -131,6 +131,18 @@ def pin(request, pk: int):
 
 
 @login_required
+@require_POST
+def cancel(request, pk: int):
+    row = _assignment(request, pk)
+    return _act(
+        request,
+        lambda: services.assignment_cancel(assignment=row, by=request.user),
+        done=_("Cancelled: the visit is out of the plan, and the customer's window is freed."),
+        then=row.plan.get_absolute_url(),
+    )
+
+
+@login_required
 def move(request, pk: int):
     row = _assignment(request, pk)
     initial = {"technician": row.technician_id, "starts_at": row.starts_at}

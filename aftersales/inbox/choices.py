@@ -14,3 +14,4 @@ class MessageStatus(models.TextChoices):
 class Source(models.TextChoices):
     MAILDIR = "maildir", _("Mailbox (Maildir)")
     WEBHOOK = "webhook", _("Mail provider (webhook)")
+    IMAP = "imap", _("Mailbox (IMAP)")

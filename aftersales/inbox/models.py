@@ -126,6 +126,15 @@ class InboundAttachment(models.Model):
     filename = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("content type"), max_length=100)
     size = models.PositiveIntegerField(_("size in bytes"))
+    # the request photo this image became when the message went to a request (once)
+    photo = models.OneToOneField(
+        "service.RequestPhoto",
+        verbose_name=_("request photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = RestrictedManager()
     policy = Policy(view=DESK)

@@ -1,8 +1,9 @@
 """Every write of the incoming e-mail: receiving a message (once per Message-ID, threaded to the
 request it names when its customer wrote it), attaching it to a request, turning it into a new
-request, ignoring it."""
+request, ignoring it. The photos a message brings become photos of the request it goes to."""
 
 import datetime as dt
+import io
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -11,11 +12,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
+from PIL import Image
 
 from aftersales.core.models import User
 from aftersales.customers.selectors import customer_by_email
 from aftersales.service import services as service_services
 from aftersales.service.choices import Channel
+from aftersales.service.forms import PHOTO_MAX_MB
 from aftersales.service.models import ServiceRequest
 
 from .choices import MessageStatus
@@ -26,6 +29,9 @@ MAX_ATTACHMENTS = 10  # files kept per message
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024  # a larger file is not kept
 MAX_KEPT_BYTES = 25 * 1024 * 1024  # a larger message keeps its text only
 OPEN_TO_ACTION = (MessageStatus.NEW, MessageStatus.IGNORED)
+# the images that become photos of the request: what a camera or a phone's screenshot gives and
+# every browser shows (Pillow reads no HEIC here, so an iPhone's HEIC stays an attachment)
+PHOTO_FORMATS = {"JPEG": "jpg", "PNG": "png"}
 
 
 def message_receive(
@@ -82,6 +88,8 @@ def _store(parsed: ParsedMessage, raw: bytes, *, source: str, at: dt.datetime) -
         name = get_valid_filename(attachment.filename.replace("/", "_")) or "attachment"
         record.file.save(name[-100:], ContentFile(attachment.data), save=False)
         record.save()
+    if message.request is not None:  # a reply threaded to its request by itself
+        _photos_to_request(message, by=None)
     return message
 
 
@@ -107,6 +115,51 @@ def _thread(message: InboundMessage, parsed: ParsedMessage, *, at: dt.datetime) 
             message.customer = request.customer
     else:
         message.suggested_request = request
+
+
+def _photo_format(data: bytes) -> str | None:
+    """The extension of a JPEG or PNG image Pillow can read whole; None for anything else."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            found = image.format
+            image.verify()
+    except Exception:  # noqa: BLE001 - not an image, a truncated one, a decompression bomb
+        return None
+    return PHOTO_FORMATS.get(found)
+
+
+def _photos_to_request(message: InboundMessage, *, by: User | None) -> int:
+    """Each JPEG or PNG attached to `message` (the message locked, its request set) within the
+    photo size limit becomes a photo of its request, once: an attachment that already became
+    one is skipped. Other files stay attachments of the message. Returns how many were added."""
+    added = 0
+    limit = PHOTO_MAX_MB * 1024 * 1024
+    for attachment in message.attachments.filter(photo__isnull=True, size__lte=limit):
+        with attachment.file.open("rb") as file:
+            data = file.read()
+        extension = _photo_format(data)
+        if extension is None:
+            continue
+        stem = get_valid_filename(attachment.filename.rsplit(".", 1)[0]) or "photo"
+        attachment.photo = service_services.request_add_photo(
+            request=message.request,
+            image=ContentFile(data, name=f"{stem[:80]}.{extension}"),
+            by=by,
+            caption=attachment.filename,
+        )
+        attachment.save(update_fields=["photo"])
+        added += 1
+    return added
+
+
+@transaction.atomic
+def message_photos_to_request(*, message: InboundMessage, by: User | None) -> int:
+    """Make the images of a message that went to a request photos of that request (those not
+    made already: safe to call again, e.g. for mail attached before photos were copied)."""
+    message = _lock(message)
+    if message.request is None:
+        return 0
+    return _photos_to_request(message, by=by)
 
 
 def _lock(message: InboundMessage) -> InboundMessage:
@@ -135,6 +188,7 @@ def message_attach(
     message.handled_by = by
     message.handled_at = timezone.now()
     message.save()
+    _photos_to_request(message, by=by)
     return message
 
 
@@ -181,4 +235,5 @@ def message_open_request(
     message.handled_by = by
     message.handled_at = timezone.now()
     message.save()
+    _photos_to_request(message, by=by)
     return request

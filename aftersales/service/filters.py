@@ -2,10 +2,13 @@
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from aftersales.core.filters import DateFilter, SearchFilter
 from aftersales.core.forms import FilterForm
+from aftersales.core.phones import parse_phone
+from aftersales.customers.models import Phone
 from aftersales.workforce.models import Technician
 
 from .choices import OPEN_STATUSES, Channel, DefectStatus, Priority, Status, VisitStatus
@@ -24,10 +27,25 @@ def _technicians(request):
 OPEN_CHOICES = [("open", _("Open")), ("closed", _("Finished"))]
 
 
+class RequestSearchFilter(SearchFilter):
+    """The queue's search box: the text in the number, customer, serial or description, or a
+    phone number in any format (the customer's phones, the request's contact phone)."""
+
+    def filter(self, queryset, value):
+        found = super().filter(queryset, value)
+        phone = parse_phone(value or "")
+        if not phone:
+            return found
+        owners = Phone.objects.filter(number=phone).values("customer_id")
+        return queryset.filter(
+            Q(pk__in=found.values("pk")) | Q(customer__in=owners) | Q(contact_phone=phone)
+        )
+
+
 class RequestFilter(django_filters.FilterSet):
-    q = SearchFilter(
+    q = RequestSearchFilter(
         fields=("number", "customer__display_name", "unit__serial", "description"),
-        label=_("Number, customer, serial or text"),
+        label=_("Number, customer, phone, serial or text"),
     )
     state = django_filters.ChoiceFilter(
         choices=OPEN_CHOICES, method="by_state", label=_("Open or finished"), empty_label=_("All")

@@ -231,6 +231,18 @@ class PhotoForm(BootstrapMixin, forms.Form):
     image = forms.ImageField(label=_("Photo"))
     caption = forms.CharField(label=_("Caption"), required=False, max_length=200)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # the limit and clean_file_size's words for it, for the page to say before uploading
+        # or keeping a photo on the phone (service/offline.js)
+        shown = persian_digits(str(PHOTO_MAX_MB)) if calendars.uses_jalali() else PHOTO_MAX_MB
+        self.fields["image"].widget.attrs.update(
+            {
+                "data-max-bytes": PHOTO_MAX_MB * 1024 * 1024,
+                "data-too-big": _("The file is larger than %(max)s MB.") % {"max": shown},
+            }
+        )
+
     def clean_image(self):
         return clean_file_size(self.cleaned_data["image"], max_mb=PHOTO_MAX_MB)
 

@@ -496,6 +496,43 @@ class VisitPhoto(models.Model):
         ordering = ["pk"]
 
 
+class RequestPhoto(models.Model):
+    """A photo of a request itself, before or beside its visits (one the customer sent with an
+    e-mail); shown on the request's page and its visits' pages, served only through a
+    restricted view."""
+
+    request = models.ForeignKey(
+        ServiceRequest, on_delete=models.CASCADE, related_name="photos", verbose_name=_("request")
+    )
+    image = models.FileField(_("photo"), upload_to="service/photos/requests/")
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+
+    objects = RestrictedManager()
+    policy = Policy(
+        view=EVERYONE,
+        customer="request__customer",
+        # the request's agent, or the agent of a technician sent on one of its visits
+        agent=lambda agent: (
+            Q(request__agent=agent)
+            | Q(request__in=Visit.objects.filter(technician__agent=agent).values("request"))
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("request photo")
+        verbose_name_plural = _("request photos")
+        ordering = ["pk"]
+
+
 class SupportSession(models.Model):
     """Support without a visit: a remote troubleshooting session or a customer training (R7.1)."""
 
@@ -749,4 +786,4 @@ class CalendarFeed(models.Model):
 
 track(SupportSession, DefectReport, MaintenancePlan, Campaign, CampaignContact)
 track(CalendarFeed, exclude=("digest", "last_read_at"))
-track(ServiceType, SlaTarget, Holiday, ServiceRequest, Visit, VisitPart, VisitPhoto)
+track(ServiceType, SlaTarget, Holiday, ServiceRequest, Visit, VisitPart, VisitPhoto, RequestPhoto)

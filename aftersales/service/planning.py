@@ -102,3 +102,41 @@ def check(visit: PlannedVisit) -> None:
     reasons = refusals([visit]).get(visit.request.pk)
     if reasons:
         raise ValidationError(reasons, code="planning")
+
+
+# --- where another app holds a request's unit (the dispatcher's view of it) ----------------------
+
+
+@dataclass(frozen=True)
+class Custody:
+    """A request's unit held by another app (the workshop): where, since when, in what state,
+    and whether it is ready to be taken back to the customer (a delivery visit is due)."""
+
+    place: str
+    since: dt.datetime
+    state: str
+    url: str = ""
+    deliver: bool = False
+
+
+# A source takes a queryset of requests and answers, by request primary key, the custody of the
+# units it holds among them.
+CustodySource = Callable[[object], dict[int, Custody]]
+
+_custody_sources: list[CustodySource] = []
+
+
+def register_custody(source: CustodySource) -> CustodySource:
+    """Add `source` to what `custody` asks (once, however often it is registered)."""
+    if source not in _custody_sources:
+        _custody_sources.append(source)
+    return source
+
+
+def custody(requests) -> dict[int, Custody]:
+    """Where other apps hold the units of `requests` (a queryset), by request; the dispatch
+    planner plans the delivery of those ready to go back and shows the others as held."""
+    answer: dict[int, Custody] = {}
+    for source in _custody_sources:
+        answer.update(source(requests))
+    return answer

@@ -37,6 +37,7 @@ from .choices import (
 )
 from .models import (
     DefectReport,
+    RequestPhoto,
     ServiceRequest,
     StatusChange,
     SupportSession,
@@ -585,6 +586,20 @@ def visit_add_part(
         )
     return VisitPart.objects.create(
         visit=visit, part=part, quantity=quantity, warehouse=warehouse, move=move
+    )
+
+
+@transaction.atomic
+def request_add_photo(
+    *, request: ServiceRequest, image, by: User | None, caption: str = ""
+) -> RequestPhoto:
+    """Add a photo to the request itself (e.g. one the customer sent by e-mail): shown on the
+    request's page and on its visits' pages. `image` is a Django File with a name."""
+    changeable = ServiceRequest.objects.restrict(by, "change") if by is not None else None
+    if changeable is not None and not changeable.filter(pk=request.pk).exists():
+        raise PermissionDenied(_("You may not change this request."))
+    return RequestPhoto.objects.create(
+        request=request, image=image, caption=caption[:200], uploaded_by=by
     )
 
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("visits/<int:pk>/signature/", views.signature, name="signature"),
     path("visits/<int:pk>/<str:step>/", views.visit_action, name="visit_action"),
     path("photos/<int:pk>/", views.photo, name="photo"),
+    path("requests/photos/<int:pk>/", views.request_photo, name="request_photo"),
     path("defects/", views.DefectList.as_view(), name="defects"),
     path("defects/<int:pk>/", views.defect_detail, name="defect"),
     path("campaigns/", views.CampaignList.as_view(), name="campaigns"),

@@ -59,6 +59,7 @@ from .models import (
     Campaign,
     CampaignContact,
     DefectReport,
+    RequestPhoto,
     ServiceRequest,
     Visit,
     VisitPhoto,
@@ -138,7 +139,9 @@ def request_create(request, customer_id: int):
     require(request, ServiceRequest, "add")
     customer = get_object_or_404(Customer.objects.restrict(request.user, "view"), pk=customer_id)
     units = Unit.objects.restrict(request.user, "view").filter(owner=customer)
-    initial = {"unit": request.GET.get("unit")}
+    chosen = request.GET.get("unit", "")
+    unit = units.filter(pk=chosen).first() if chosen.isdigit() else None
+    initial = {"unit": unit.pk if unit else None, "address": _usual_address(customer, unit)}
     form = RequestForm(
         request.POST or None, initial=initial, user=request.user, customer=customer, units=units
     )
@@ -154,6 +157,18 @@ def request_create(request, customer_id: int):
         done=_("The request was opened."),
         cancel_url=reverse("service:start"),
     )
+
+
+def _usual_address(customer, unit):
+    """The address a new request of `customer` most likely goes to, chosen for the operator:
+    the unit's installation address, else the customer's default one, else their only one."""
+    if unit is not None and unit.installation_address_id:
+        return unit.installation_address_id
+    addresses = list(customer.addresses.all())
+    usual = next((a for a in addresses if a.is_default), None)
+    if usual is None and len(addresses) == 1:
+        usual = addresses[0]
+    return usual.pk if usual else None
 
 
 @customer_page
@@ -187,6 +202,7 @@ def request_detail(request, pk: int):
         ),
         "can_support": can_support,
         "sessions": obj.support_sessions.select_related("by", "article"),
+        "request_photos": obj.photos.all(),
     }
     return TemplateResponse(request, "service/request_detail.html", context)
 
@@ -388,6 +404,7 @@ def _visit_page(request, visit: Visit, *, status: int = 200, **forms):
         "reports": visit.defect_reports.all(),
         "parts": visit.parts.select_related("part", "warehouse"),
         "photos": visit.photos.all(),
+        "request_photos": visit.request.photos.all(),
     }
     context.update(forms)
     response = TemplateResponse(request, "service/visit_detail.html", context, status=status)
@@ -585,6 +602,13 @@ def _valid(form) -> None:
 def photo(request, pk: int):
     """A visit photo, only to those who may see the visit."""
     obj = get_object_or_404(VisitPhoto.objects.restrict(request.user, "view"), pk=pk)
+    return FileResponse(obj.image.open("rb"), as_attachment=False)
+
+
+@login_required
+def request_photo(request, pk: int):
+    """A request's photo, only to staff who may see the request."""
+    obj = get_object_or_404(RequestPhoto.objects.restrict(request.user, "view"), pk=pk)
     return FileResponse(obj.image.open("rb"), as_attachment=False)
 
 

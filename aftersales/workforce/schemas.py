@@ -153,6 +153,10 @@ class AbsenceOut(Schema):
     starts_at: dt.datetime
     ends_at: dt.datetime
     all_day: bool = Field(description="Whole days: from the first day's midnight to the next.")
+    first_day: dt.date = Field(description="The first day away (local time).")
+    last_day: dt.date = Field(
+        description="The last day away (local time): for whole days, the day before `ends_at`."
+    )
     status: str = Field(description="requested, approved, refused or cancelled.")
     note: str
     requested_at: dt.datetime

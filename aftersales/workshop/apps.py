@@ -8,8 +8,9 @@ class WorkshopConfig(AppConfig):
     verbose_name = _("Workshop")
 
     def ready(self):
-        from aftersales.service.planning import register_check
+        from aftersales.service.planning import register_check, register_custody
 
-        from .planning import unit_in_workshop
+        from .planning import unit_in_workshop, units_held
 
         register_check(unit_in_workshop)  # every planning of a visit, whatever plans it
+        register_custody(units_held)  # the dispatcher sees the units held, plans deliveries

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from aftersales.core.calendars import show_date
 from aftersales.service.choices import VisitPurpose
-from aftersales.service.planning import PlannedVisit
+from aftersales.service.planning import Custody, PlannedVisit
 
-from .choices import ACTIVE_STATUSES
+from .choices import ACTIVE_STATUSES, Handover, JobStatus
 from .models import WorkshopJob
 
 
@@ -50,3 +50,28 @@ def unit_in_workshop(planned: Sequence[PlannedVisit]) -> dict[int, str]:
             "job": job.number,
         }
     return refused
+
+
+def units_held(requests) -> dict[int, Custody]:
+    """The custody of the units of `requests` a workshop holds (registered with
+    `service.planning.register_custody`): the dispatcher sees them, and plans the delivery of a
+    unit ready to go back by delivery."""
+    jobs = WorkshopJob.objects.filter(
+        request__in=requests, status__in=ACTIVE_STATUSES
+    ).select_related("workshop")
+    answer = {}
+    for job in jobs:
+        deliver = job.status == JobStatus.READY and job.handover == Handover.DELIVERY
+        if job.status == JobStatus.READY:
+            state = job.get_handover_display() if job.handover else job.get_status_display()
+            state = _("Ready: %(handover)s") % {"handover": state}
+        else:
+            state = job.get_status_display()
+        answer[job.request_id] = Custody(
+            place=job.workshop.name,
+            since=job.received_at,
+            state=str(state),
+            url=job.get_absolute_url(),
+            deliver=deliver,
+        )
+    return answer

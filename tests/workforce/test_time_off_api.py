@@ -36,6 +36,8 @@ def test_ask_decide_and_list_through_the_api(
     assert (
         body["status"] == "requested" and body["all_day"] and body["technician_id"] == technician.pk
     )
+    # whole days: the days themselves, no midnight arithmetic for the caller
+    assert body["first_day"] == body["last_day"] == day.isoformat()
 
     overlap = tech.post(
         "/api/v1/workforce/absences",

@@ -121,6 +121,18 @@ class Absence(models.Model):
         return end.date()
 
     @property
+    def start_shown(self) -> datetime.date | datetime.datetime:
+        """When it starts as lists show and export it: the first day for whole days (no
+        midnight), else the moment."""
+        return self.first_day if self.all_day else self.starts_at
+
+    @property
+    def end_shown(self) -> datetime.date | datetime.datetime:
+        """When it ends as lists show and export it: the last day away for whole days, else the
+        moment."""
+        return self.last_day if self.all_day else self.ends_at
+
+    @property
     def period(self) -> str:
         """From when to when, in the reader's calendar: days for whole days, else with times."""
         if self.all_day:

@@ -1,7 +1,9 @@
 """Writes of time off: a technician requests it, their agent's staff or the maker's dispatchers and
 managers approve or refuse it (or enter an approved one directly, e.g. sick today), and either side
 cancels it. Approving never moves visits: it names the planned ones the absence now collides with,
-so that the dispatcher gives them to another technician."""
+so that the dispatcher gives them to another technician. Each step tells who needs to know once it
+commits (`workforce/notify.py`): a request those who decide it, a decision or the cancellation of
+approved time off the technician."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from django.utils.translation import gettext as _
 from aftersales.core.choices import Role
 from aftersales.core.models import User
 
+from .. import notify
 from ..choices import AbsenceKind, AbsenceStatus
 from ..models import ABSENCE_DECIDERS, Absence, Technician
 from ..models.absences import LIVE_STATUSES
@@ -62,6 +65,10 @@ def _in_scope(by: User | None, technician: Technician) -> bool:
     if not Absence.policy.allows(by, "add"):
         return False
     return Technician.objects.restrict(by, "view").filter(pk=technician.pk).exists()
+
+
+def _is_self(by: User | None, technician: Technician) -> bool:
+    return by is not None and technician.user_id == by.pk
 
 
 def _check(absence: Absence) -> None:
@@ -156,7 +163,7 @@ def absence_request(
     staff for a technician in their scope."""
     if not _in_scope(by, technician):
         raise PermissionDenied(_("You may not ask for time off for this technician."))
-    return _new(
+    absence = _new(
         technician=technician,
         starts_at=starts_at,
         ends_at=ends_at,
@@ -166,6 +173,8 @@ def absence_request(
         by=by,
         status=AbsenceStatus.REQUESTED,
     )
+    notify.tell_deciders(absence, by=by)
+    return absence
 
 
 @transaction.atomic
@@ -193,6 +202,8 @@ def absence_record(
         by=by,
         status=AbsenceStatus.APPROVED,
     )
+    if not _is_self(by, technician):
+        notify.tell_technician(absence, notify.APPROVED)
     return Decided(absence, list(visits_during(absence)))
 
 
@@ -223,6 +234,7 @@ def absence_decide(
     absence.decided_at = timezone.now()
     absence.decision_note = reason
     absence.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+    notify.tell_technician(absence, notify.APPROVED if approve else notify.REFUSED)
     visits = list(visits_during(absence)) if approve else []
     return Decided(absence, visits)
 
@@ -240,10 +252,13 @@ def absence_cancel(*, absence: Absence, reason: str = "", by: User | None) -> De
         )
     if absence.ends_at <= timezone.now():
         raise ValidationError(_("This time off is over; it stays on record."))
+    was_approved = absence.status == AbsenceStatus.APPROVED
     absence.status = AbsenceStatus.CANCELLED
     absence.decision_note = (reason or "").strip()
     if by is not None and by.role != Role.TECHNICIAN:
         absence.decided_by = by
         absence.decided_at = timezone.now()
     absence.save(update_fields=["status", "decision_note", "decided_by", "decided_at"])
+    if was_approved and not _is_self(by, absence.technician):
+        notify.tell_technician(absence, notify.CANCELLED)
     return Decided(absence)

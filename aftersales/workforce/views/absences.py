@@ -35,9 +35,10 @@ class AbsenceList(ObjectListView):
         Column("technician.full_name", gettext_lazy("Technician"), link=True),
         Column(lambda a: a.technician.employer, gettext_lazy("Agent")),
         Column("get_kind_display", gettext_lazy("Why"), sort="kind"),
-        Column("starts_at", gettext_lazy("Starts"), sort="starts_at", kind="datetime"),
-        Column("ends_at", gettext_lazy("Ends"), sort="ends_at", kind="datetime"),
-        Column("period", gettext_lazy("Period")),
+        # whole days show (and export) as days, part of a day with the times
+        Column("start_shown", gettext_lazy("Starts"), sort="starts_at", kind="datetime"),
+        Column("end_shown", gettext_lazy("Ends"), sort="ends_at", kind="datetime"),
+        Column("all_day", gettext_lazy("Whole days"), sort="all_day", kind="bool"),
         Column("get_status_display", gettext_lazy("Status"), sort="status"),
         Column("requested_at", gettext_lazy("Requested"), sort="requested_at", kind="date"),
     ]
@@ -45,6 +46,23 @@ class AbsenceList(ObjectListView):
     @property
     def create_url(self):
         return reverse("workforce:absence_create")
+
+    @property
+    def template_name(self):
+        if self.request.htmx and not self.request.htmx.boosted:
+            return "core/object_list.html"  # the view asks for its #results partial
+        return "workforce/absence_list.html"
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if hasattr(response, "context_data") and is_decider(request.user):
+            # the decider's queue: the requests in their scope that wait for a decision
+            response.context_data["waiting"] = (
+                Absence.objects.restrict(request.user, "change")
+                .filter(status=AbsenceStatus.REQUESTED)
+                .count()
+            )
+        return response
 
 
 def is_decider(user) -> bool:

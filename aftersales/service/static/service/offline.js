@@ -7,7 +7,10 @@
 //   outbox.js) with its own id and the time it was made, listed on the page, and sent in order
 //   when the signal returns (the online event, the page's load, Background Sync); a write the
 //   server refuses stays, marked, with the server's reason, until the technician discards it;
-//   the other forms are disabled meanwhile;
+//   the other forms are disabled meanwhile; once none of this visit's writes waits any more,
+//   the visit part of the page (#visit-body) is fetched again and put in place, so the page
+//   shows the visit as the server has it, without reloading;
+// - says a photo too large for the server before uploading it or keeping it on the phone;
 // - on today's page, asks the worker to keep today's visits.
 /* global AftersalesOutbox */
 (function () {
@@ -107,8 +110,8 @@
 
     // --- the outbox on the page -----------------------------------------------------------
 
-    function count(n) {
-      var template = document.getElementById(n === 1 ? "outbox-count-one" : "outbox-count-many");
+    function count(n, name) {
+      var template = document.getElementById(name + (n === 1 ? "-one" : "-many"));
       var digits = new Intl.NumberFormat(language).format(n);
       return template.content.textContent.trim().replace(n === 1 ? "1" : "2", digits);
     }
@@ -139,7 +142,13 @@
       var pending = waiting.filter(function (entry) {
         return entry.state === "pending";
       });
-      document.getElementById("outbox-count").textContent = count(pending.length);
+      var refused = waiting.length - pending.length;
+      var counted = document.getElementById("outbox-count");
+      counted.textContent = count(pending.length, "outbox-count");
+      counted.hidden = pending.length === 0 && refused > 0;
+      var refusedCount = document.getElementById("outbox-refused-count");
+      refusedCount.textContent = refused ? count(refused, "outbox-refused") : "";
+      refusedCount.hidden = refused === 0;
       list.replaceChildren();
       waiting.forEach(function (entry) {
         var item = document.getElementById("outbox-item").content.firstElementChild.cloneNode(true);
@@ -164,15 +173,61 @@
       reflect();
     }
 
+    // this visit's writes still to be sent (this page's)
+    function pendingHere() {
+      return waiting.filter(function (entry) {
+        return entry.page === location.pathname && entry.state === "pending";
+      });
+    }
+
     function refresh() {
       if (!outbox) return Promise.resolve();
       return outbox.entries(user).then(
         function (entries) {
+          var before = pendingHere().length;
+          var total = waiting.length;
           waiting = entries;
           render();
+          // sent by this page or by the worker, or refused: the page shows what the server has
+          if (before && !pendingHere().length) {
+            if (sentNote && waiting.length < total) sentNote.hidden = false;
+            redraw();
+          }
         },
         function () {},
       );
+    }
+
+    // the visit part of the page, fetched again and put in place of the one shown
+    function redraw() {
+      var body = document.getElementById("visit-body");
+      if (!body || !navigator.onLine) return;
+      fetch(location.pathname, { credentials: "same-origin", cache: "no-store" })
+        .then(function (response) {
+          return response.ok ? response.text() : "";
+        })
+        .then(function (html) {
+          var page = new DOMParser().parseFromString(html, "text/html");
+          var fresh = page.getElementById("visit-body");
+          var copy = page.getElementById("offline-status");
+          // the worker's kept copy (the signal went again): the page stays as it is
+          if (!fresh || !copy || copy.dataset.offlineCopy !== "live") return;
+          fresh = document.adoptNode(fresh);
+          body.replaceWith(fresh);
+          addKeys(fresh);
+          if (saved) {
+            saved = false;
+            status.dataset.offlineCopy = "live";
+            show(null);
+          }
+          var redrawn = document.getElementById("outbox-redrawn");
+          if (redrawn) redrawn.hidden = false;
+          var latest = document.getElementById("outbox-load-latest");
+          if (latest) latest.hidden = true;
+          if (window.htmx) htmx.process(fresh);
+          fresh.dispatchEvent(new CustomEvent("aftersales:redrawn", { bubbles: true }));
+        })
+        .catch(function () {});
     }
 
     var sending = false;
@@ -254,7 +309,36 @@
         return navigator.serviceWorker.ready.then(function (registration) {
           if (registration.sync) return registration.sync.register(syncTag).catch(function () {});
         });
+      }, function () {
+        // not kept (the phone's storage is full, private browsing): said, the form as typed
+        var old = form.querySelector("#outbox-kept-note");
+        if (old) old.remove();
+        form.appendChild(document.getElementById("outbox-kept-failed").content.cloneNode(true));
       });
+    }
+
+    // a file larger than the server takes (data-max-bytes): said under its field, as the
+    // server would say it (data-too-big), before anything is sent or kept
+    function tooBig(form) {
+      var refused = false;
+      form.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
+        var note = input.parentNode.querySelector("[data-too-big-note]");
+        if (note) note.remove();
+        input.classList.remove("is-invalid");
+        var big = Array.prototype.some.call(input.files, function (file) {
+          return file.size > Number(input.dataset.maxBytes);
+        });
+        if (!big) return;
+        refused = true;
+        input.classList.add("is-invalid");
+        note = document.createElement("div");
+        note.className = "invalid-feedback d-block";
+        note.dataset.tooBigNote = "";
+        note.setAttribute("role", "alert");
+        note.textContent = input.dataset.tooBig;
+        input.after(note);
+      });
+      return refused;
     }
 
     // --- signal --------------------------------------------------------------------------
@@ -274,6 +358,10 @@
     main.addEventListener("submit", function (event) {
       var form = event.target;
       if (event.defaultPrevented) return; // the form itself refused (an empty signature)
+      if (tooBig(form)) {
+        event.preventDefault();
+        return;
+      }
       var pending = waiting.some(function (entry) {
         return entry.state === "pending";
       });
@@ -289,8 +377,9 @@
     });
     // online, each field form carries a fresh key: sent twice (a double tap, a retry), it is
     // done once
-    if (outbox) {
-      main.querySelectorAll("form").forEach(function (form) {
+    function addKeys(root) {
+      if (!outbox) return;
+      root.querySelectorAll("form").forEach(function (form) {
         if (!laterForm(form) || form.querySelector("input[name=idempotency_key]")) return;
         var key = document.createElement("input");
         key.type = "hidden";
@@ -298,6 +387,9 @@
         key.value = outbox.uuid();
         form.appendChild(key);
       });
+    }
+    addKeys(main);
+    if (outbox) {
       navigator.serviceWorker.addEventListener("message", function (event) {
         if (event.data && event.data.type === "outbox-changed") refresh().then(send);
       });

@@ -1,7 +1,9 @@
 // A drawn signature: pointer strokes on a canvas, posted as a PNG data URL in the hidden field.
+// Set up on load, and again in a part of the page put back by service/offline.js (the visit as
+// the server has it once the changes made without signal are sent: "aftersales:redrawn").
 (function () {
   "use strict";
-  document.querySelectorAll("form[data-signature]").forEach(function (form) {
+  function setUp(form) {
     var canvas = form.querySelector("canvas[data-signature-pad]");
     var field = form.querySelector("input[name=signature]");
     if (!canvas || !field) return;
@@ -63,13 +65,23 @@
         if (!drawn && canvas.clientWidth && canvas.width !== Math.round(canvas.clientWidth * (window.devicePixelRatio || 1))) fit();
       }).observe(canvas);
     }
-  });
-  // The check-in form sends the position when the browser may give it.
-  var checkIn = document.getElementById("check-in-form");
-  if (checkIn && navigator.geolocation) {
-    navigator.geolocation.getCurrentPosition(function (position) {
-      checkIn.querySelector("[name=latitude]").value = position.coords.latitude.toFixed(6);
-      checkIn.querySelector("[name=longitude]").value = position.coords.longitude.toFixed(6);
-    }, function () {}, { timeout: 5000 });
   }
+  // The check-in form sends the position when the browser may give it.
+  function locate(root) {
+    var checkIn = root.querySelector("#check-in-form");
+    if (checkIn && navigator.geolocation) {
+      navigator.geolocation.getCurrentPosition(function (position) {
+        checkIn.querySelector("[name=latitude]").value = position.coords.latitude.toFixed(6);
+        checkIn.querySelector("[name=longitude]").value = position.coords.longitude.toFixed(6);
+      }, function () {}, { timeout: 5000 });
+    }
+  }
+  function start(root) {
+    root.querySelectorAll("form[data-signature]").forEach(setUp);
+    locate(root);
+  }
+  start(document);
+  document.addEventListener("aftersales:redrawn", function (event) {
+    start(event.target);
+  });
 })();

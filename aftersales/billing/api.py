@@ -10,6 +10,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from aftersales.catalog.models import FailureCode, Part, ProductModel
+from aftersales.core import bank_xml
 from aftersales.core.access import demand
 from aftersales.core.idempotency import idempotent
 from aftersales.customers.models import Customer
@@ -328,12 +329,7 @@ def _statement_out(request, statement: BankStatement) -> dict:
     "/bank-statements",
     response={201: BankStatementOut, ERRORS: ErrorOut},
     summary="Read a bank statement",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {"application/xml": {"schema": {"type": "string"}}},
-        }
-    },
+    openapi_extra=bank_xml.OPENAPI_BODY,
 )
 def statement_upload(request, name: str = "statement.xml"):
     """The bank's camt.053 statement or camt.054 notification as the request body (XML). Each

@@ -8,6 +8,13 @@ bank's file never has one, and it is how XML bombs and external entities get in.
 
 import xml.etree.ElementTree as ET
 
+# what an API endpoint taking a bank's file as its body says of it in the OpenAPI schema
+OPENAPI_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/xml": {"schema": {"type": "string"}}},
+    }
+}
 LARGEST = 5 * 1024 * 1024  # a month's statement of thousands of entries is far smaller
 
 

@@ -465,13 +465,10 @@ class VisitPart(models.Model):
         verbose_name_plural = _("parts used")
 
 
-class VisitPhoto(models.Model):
-    """A photo taken on a visit; served only through a restricted view."""
+class Photo(models.Model):
+    """A photo of a visit or of a request: who uploaded it and when; served only through a
+    restricted view."""
 
-    visit = models.ForeignKey(
-        Visit, on_delete=models.CASCADE, related_name="photos", verbose_name=_("visit")
-    )
-    image = models.FileField(_("photo"), upload_to="service/photos/")
     caption = models.CharField(_("caption"), max_length=200, blank=True)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     uploaded_by = models.ForeignKey(
@@ -484,39 +481,40 @@ class VisitPhoto(models.Model):
     )
 
     objects = RestrictedManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["pk"]
+
+
+class VisitPhoto(Photo):
+    """A photo taken on a visit."""
+
+    visit = models.ForeignKey(
+        Visit, on_delete=models.CASCADE, related_name="photos", verbose_name=_("visit")
+    )
+    image = models.FileField(_("photo"), upload_to="service/photos/")
+
     policy = Policy(
         view=EVERYONE,
         customer="visit__request__customer",
         agent=lambda agent: Q(visit__request__agent=agent) | Q(visit__technician__agent=agent),
     )
 
-    class Meta:
+    class Meta(Photo.Meta):
         verbose_name = _("visit photo")
         verbose_name_plural = _("visit photos")
-        ordering = ["pk"]
 
 
-class RequestPhoto(models.Model):
+class RequestPhoto(Photo):
     """A photo of a request itself, before or beside its visits (one the customer sent with an
-    e-mail); shown on the request's page and its visits' pages, served only through a
-    restricted view."""
+    e-mail); shown on the request's page and its visits' pages."""
 
     request = models.ForeignKey(
         ServiceRequest, on_delete=models.CASCADE, related_name="photos", verbose_name=_("request")
     )
     image = models.FileField(_("photo"), upload_to="service/photos/requests/")
-    caption = models.CharField(_("caption"), max_length=200, blank=True)
-    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
 
-    objects = RestrictedManager()
     policy = Policy(
         view=EVERYONE,
         customer="request__customer",
@@ -527,10 +525,9 @@ class RequestPhoto(models.Model):
         ),
     )
 
-    class Meta:
+    class Meta(Photo.Meta):
         verbose_name = _("request photo")
         verbose_name_plural = _("request photos")
-        ordering = ["pk"]
 
 
 class SupportSession(models.Model):

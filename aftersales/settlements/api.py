@@ -11,6 +11,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from aftersales.agents.models import Agent
+from aftersales.core import bank_xml
 from aftersales.core.access import can
 from aftersales.core.idempotency import idempotent
 from aftersales.customers.schemas import ERRORS, ErrorOut
@@ -215,12 +216,7 @@ def run_paid(request, run_id: int, payload: PaymentRunPaidIn):
     "/payment-runs/{int:run_id}/status-report",
     response={200: PaymentRunOut, ERRORS: ErrorOut},
     summary="Read the bank's status report",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {"application/xml": {"schema": {"type": "string"}}},
-        }
-    },
+    openapi_extra=bank_xml.OPENAPI_BODY,
 )
 def run_status_report(request, run_id: int):
     """The bank's answer to the run's SEPA file: send its pain.002 XML as the request body.

@@ -18,23 +18,14 @@ from aftersales.core.models import IdempotencyRecord
 from aftersales.service import services
 from aftersales.service.models import Visit, VisitPart, VisitPhoto
 from tests.factories import PASSWORD, PartFactory
-from tests.service.factories import open_request, scheduled_visit, technician_with_login
+from tests.service.factories import technician_with_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def visit(operator, owner, owned_unit, service_data):
-    technician = technician_with_login(username="tech")
-    request = open_request(
-        by=operator,
-        customer=owner,
-        unit=owned_unit,
-        description="Water drips indoors",
-        at=timezone.now() - dt.timedelta(hours=3),
-    )
-    start = timezone.localtime().replace(minute=0, second=0, microsecond=0)
-    return scheduled_visit(request=request, technician=technician, by=operator, start=start)
+def visit(visit_this_hour):
+    return visit_this_hour
 
 
 def _phone(browser, live_server):

@@ -4,12 +4,10 @@ technician's language), and a photo kept without signal whose upload is retried 
 a photo larger than the server takes is said so before it is kept (docs/service.md, "Working
 without signal")."""
 
-import datetime as dt
 import io
 import re
 
 import pytest
-from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -18,23 +16,13 @@ from aftersales.service import services
 from aftersales.service.forms import PHOTO_MAX_MB
 from aftersales.service.models import Visit, VisitPhoto
 from tests.factories import PASSWORD
-from tests.service.factories import open_request, scheduled_visit, technician_with_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def visit(operator, owner, owned_unit, service_data):
-    technician = technician_with_login(username="tech")
-    request = open_request(
-        by=operator,
-        customer=owner,
-        unit=owned_unit,
-        description="Water drips indoors",
-        at=timezone.now() - dt.timedelta(hours=3),
-    )
-    start = timezone.localtime().replace(minute=0, second=0, microsecond=0)
-    return scheduled_visit(request=request, technician=technician, by=operator, start=start)
+def visit(visit_this_hour):
+    return visit_this_hour
 
 
 def _phone(browser, live_server, locale="en-US"):

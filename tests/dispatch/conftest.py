@@ -10,6 +10,8 @@ from django.utils import timezone
 from aftersales.core.choices import Role
 from aftersales.service import services as service_services
 from aftersales.workforce.models import Certification, Qualification
+from aftersales.workshop import services as workshop
+from aftersales.workshop.models import Workshop
 from tests.factories import (
     AddressFactory,
     CategoryFactory,
@@ -106,4 +108,17 @@ def certify(technician, qualification, *, issued_on, expires_on):
         number=f"C-{technician.pk}",
         issued_on=issued_on,
         expires_on=expires_on,
+    )
+
+
+# --- units in a workshop -----------------------------------------------------------------------
+@pytest.fixture
+def centre(db):
+    return Workshop.objects.create(code="WS-TEH", name="Tehran service centre")
+
+
+def receive(request, centre, operator):
+    """`request`'s unit carried in to the workshop `centre`."""
+    return workshop.job_receive(
+        request=request, workshop=centre, by=operator, arrival="carried_in", condition="Dented"
     )

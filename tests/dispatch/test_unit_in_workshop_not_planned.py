@@ -10,22 +10,12 @@ from django.utils import timezone
 
 from aftersales.dispatch import services
 from aftersales.workshop import services as workshop
-from aftersales.workshop.models import Workshop
+
+from .conftest import receive
 
 
 def _at(day, hour):
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
-
-
-@pytest.fixture
-def centre(db):
-    return Workshop.objects.create(code="WS-TEH", name="Tehran service centre")
-
-
-def _receive(request, centre, operator):
-    return workshop.job_receive(
-        request=request, workshop=centre, by=operator, arrival="carried_in", condition="Dented"
-    )
 
 
 def test_the_optimiser_leaves_out_a_unit_in_the_workshop_until_it_is_back(
@@ -34,7 +24,7 @@ def test_the_optimiser_leaves_out_a_unit_in_the_workshop_until_it_is_back(
     make_technician("Ali", categories=[cooling])
     held = make_request(cooling, day=day)
     free = make_request(cooling, lat=35.73, lon=51.43, day=day)
-    job = _receive(held, centre, operator)
+    job = receive(held, centre, operator)
     plan = services.plan_create(by=dispatcher, first_day=day, seconds=1)
     assert list(plan.assignments.values_list("request", flat=True)) == [free.pk]
 
@@ -52,7 +42,7 @@ def test_moving_and_publishing_are_refused_once_the_unit_came_in(
     plan = services.plan_create(by=dispatcher, first_day=day, seconds=1)
     row = plan.assignments.get(request=request)
     assert row.technician == ali
-    job = _receive(request, centre, operator)  # carried in after the plan was made
+    job = receive(request, centre, operator)  # carried in after the plan was made
     with pytest.raises(ValidationError, match="in the workshop Tehran service centre"):
         services.assignment_move(
             assignment=row, technician=ali, starts_at=_at(day, 10), by=dispatcher, seconds=1
@@ -68,7 +58,7 @@ def test_the_board_page_says_why_publishing_is_refused(
     make_technician("Ali", categories=[cooling])
     request = make_request(cooling, day=day)
     plan = services.plan_create(by=dispatcher, first_day=day, seconds=1)
-    _receive(request, centre, operator)
+    receive(request, centre, operator)
     client = login(dispatcher)
     response = client.post(f"/dispatch/{plan.pk}/publish/", follow=True)
     assert "is in the workshop Tehran service centre" in response.content.decode()
@@ -80,7 +70,7 @@ def test_a_bench_visit_under_way_is_not_on_the_board(
 ):
     ali = make_technician("Ali", categories=[cooling])
     request = make_request(cooling, day=day)
-    job = _receive(request, centre, operator)
+    job = receive(request, centre, operator)
     workshop.job_start_bench(job=job, technician=ali, by=operator)
     plan = services.plan_create(by=dispatcher, first_day=day, seconds=1)
     assert not plan.assignments.filter(request=request).exists()

@@ -3,23 +3,11 @@ what state) and no one is sent to repair them; a unit ready to go back by delive
 a delivery (half an hour, by a technician qualified for the unit), published as one, and shown
 as one."""
 
-import pytest
-
 from aftersales.dispatch import services
 from aftersales.service.choices import VisitPurpose
 from aftersales.workshop import services as workshop
-from aftersales.workshop.models import Workshop
 
-
-@pytest.fixture
-def centre(db):
-    return Workshop.objects.create(code="WS-TEH", name="Tehran service centre")
-
-
-def _receive(request, centre, operator):
-    return workshop.job_receive(
-        request=request, workshop=centre, by=operator, arrival="carried_in", condition="Dented"
-    )
+from .conftest import receive
 
 
 def test_a_unit_ready_for_delivery_is_planned_and_published_as_a_delivery(
@@ -27,7 +15,7 @@ def test_a_unit_ready_for_delivery_is_planned_and_published_as_a_delivery(
 ):
     courier = make_technician("Sina", categories=[cooling])
     request = make_request(cooling, day=day)
-    job = _receive(request, centre, operator)
+    job = receive(request, centre, operator)
     workshop.job_ready(job=job, by=operator, handover="delivery", repaired=False, reason="Old")
     plan = services.plan_create(by=dispatcher, first_day=day, seconds=1)
     row = plan.assignments.get(request=request)
@@ -47,10 +35,10 @@ def test_the_board_lists_units_in_a_workshop_and_their_delivery(
     on_bench = make_request(cooling, day=day)
     to_deliver = make_request(cooling, lat=35.73, lon=51.43, day=day)
     for_collection = make_request(cooling, lat=35.74, lon=51.44, day=day)
-    _receive(on_bench, centre, operator)
-    job = _receive(to_deliver, centre, operator)
+    receive(on_bench, centre, operator)
+    job = receive(to_deliver, centre, operator)
     workshop.job_ready(job=job, by=operator, handover="delivery", repaired=False, reason="Old")
-    job = _receive(for_collection, centre, operator)
+    job = receive(for_collection, centre, operator)
     workshop.job_ready(job=job, by=operator, handover="collection", repaired=False, reason="Old")
     plan = services.plan_create(by=dispatcher, first_day=day, seconds=1)
     assert list(plan.assignments.values_list("request", flat=True)) == [to_deliver.pk]
@@ -71,7 +59,7 @@ def test_a_unit_held_after_the_plan_was_made_is_shown_as_missing_from_it(
     request = make_request(cooling, day=day)
     plan = services.plan_create(by=dispatcher, first_day=day, seconds=1)
     plan.assignments.all().delete()  # as if the plan had been made before the unit was triaged
-    job = _receive(request, centre, operator)
+    job = receive(request, centre, operator)
     workshop.job_ready(job=job, by=operator, handover="delivery", repaired=False, reason="Old")
     page = login(dispatcher).get(f"/dispatch/{plan.pk}/").content.decode()
     assert "Delivery not in this plan" in page

@@ -31,7 +31,7 @@ from aftersales.core.money import show_money
 from . import services
 from .choices import InvoiceKind, InvoiceStatus, PaymentMethod
 from .models import BankStatement, Invoice, Payment
-from .selectors import invoice_balance
+from .selectors import with_balance
 
 # An invoice number as payers write it: CN/FT-IT-2026-000012, with spaces or without dashes,
 # and without the leading zeros.
@@ -178,16 +178,18 @@ def matches(credits: list[Credit], invoices) -> list[Match]:
     named = {number for credit in credits for number in _numbers(credit.text)}
     by_number = {
         invoice.number: invoice
-        for invoice in invoices.filter(
-            number__in=named, kind=InvoiceKind.INVOICE, status=InvoiceStatus.ISSUED
+        for invoice in with_balance(
+            invoices.filter(
+                number__in=named, kind=InvoiceKind.INVOICE, status=InvoiceStatus.ISSUED
+            )
         ).select_related("customer")
     }
     references = [credit.reference for credit in credits if credit.reference]
     done = {
         (payment.reference, payment.amount): payment
         for payment in Payment.objects.filter(
-            method=PaymentMethod.TRANSFER, reference__in=references
-        ).select_related("invoice")
+            invoice__in=invoices, method=PaymentMethod.TRANSFER, reference__in=references
+        ).select_related("invoice__customer")
     }
     result = []
     for credit in credits:
@@ -204,7 +206,7 @@ def matches(credits: list[Credit], invoices) -> list[Match]:
             match.problem = str(WHY["none"])
         else:
             match.invoice = invoice
-            open_amount = invoice_balance(invoice)
+            open_amount = invoice.balance
             if invoice.currency != credit.currency:
                 match.problem = str(WHY["currency"]) % {"currency": credit.currency}
             elif open_amount <= 0:

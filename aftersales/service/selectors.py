@@ -154,3 +154,15 @@ def sla_clocks(request: ServiceRequest, *, now: dt.datetime | None = None) -> li
             calendar,
         ),
     ]
+
+
+def usual_address(customer, unit):
+    """The address a new request of `customer` most likely goes to, chosen for the operator:
+    the unit's installation address, else the customer's default one, else their only one."""
+    if unit is not None and unit.installation_address_id:
+        return unit.installation_address_id
+    addresses = list(customer.addresses.all())
+    usual = next((a for a in addresses if a.is_default), None)
+    if usual is None and len(addresses) == 1:
+        usual = addresses[0]
+    return usual.pk if usual else None

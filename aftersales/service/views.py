@@ -141,7 +141,10 @@ def request_create(request, customer_id: int):
     units = Unit.objects.restrict(request.user, "view").filter(owner=customer)
     chosen = request.GET.get("unit", "")
     unit = units.filter(pk=chosen).first() if chosen.isdigit() else None
-    initial = {"unit": unit.pk if unit else None, "address": _usual_address(customer, unit)}
+    initial = {
+        "unit": unit.pk if unit else None,
+        "address": selectors.usual_address(customer, unit),
+    }
     form = RequestForm(
         request.POST or None, initial=initial, user=request.user, customer=customer, units=units
     )
@@ -157,18 +160,6 @@ def request_create(request, customer_id: int):
         done=_("The request was opened."),
         cancel_url=reverse("service:start"),
     )
-
-
-def _usual_address(customer, unit):
-    """The address a new request of `customer` most likely goes to, chosen for the operator:
-    the unit's installation address, else the customer's default one, else their only one."""
-    if unit is not None and unit.installation_address_id:
-        return unit.installation_address_id
-    addresses = list(customer.addresses.all())
-    usual = next((a for a in addresses if a.is_default), None)
-    if usual is None and len(addresses) == 1:
-        usual = addresses[0]
-    return usual.pk if usual else None
 
 
 @customer_page

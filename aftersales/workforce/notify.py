@@ -19,10 +19,12 @@ from django.utils.translation import gettext as _
 
 from aftersales.core.calendars import country_time_zone
 from aftersales.core.choices import Role
+from aftersales.core.models import User
 from aftersales.core.notify import notify
 from aftersales.core.public import public_url
 
 from .choices import AbsenceStatus
+from .models import Absence
 
 APPROVED, REFUSED, CANCELLED = "approved", "refused", "cancelled"
 # the status the absence must still have for the technician's message to be worth sending
@@ -81,8 +83,6 @@ def deciders_of(technician, *, besides=None):
     agent's with no one of its own who decides, the maker's dispatchers and managers. All of
     them may decide it (the maker's may decide every technician's, and see them waiting on the
     time off list)."""
-    from aftersales.core.models import User
-
     active = User.objects.filter(is_active=True).exclude(email="").select_related("agent")
     if besides is not None:
         active = active.exclude(pk=besides.pk)
@@ -95,8 +95,6 @@ def deciders_of(technician, *, besides=None):
 
 
 def _absence(absence_id: int):
-    from .models import Absence
-
     return (
         Absence.objects.select_related("technician__user", "technician__agent", "decided_by")
         .filter(pk=absence_id)

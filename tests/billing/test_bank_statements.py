@@ -162,3 +162,14 @@ def test_the_api_reads_and_records_a_statement(token_client, finance, italian_in
     assert stranger.post(
         "/api/v1/billing/bank-statements", data=data, content_type="application/xml"
     ).status_code in (403, 404)
+
+
+def test_matching_a_long_statement_takes_a_few_queries(
+    italian_invoice, finance, django_assert_max_num_queries
+):
+    text = f"Fattura {italian_invoice.number}"
+    data = camt053(*[("1.00", f"CRO-{n}", "Mario Rossi", text) for n in range(40)])
+    statement = statements.statement_upload(by=finance, data=data, name="lungo.xml")
+    with django_assert_max_num_queries(3):
+        found = statements.statement_matches(statement, Invoice.objects.all())
+    assert len(found) == 40 and all(match.ready for match in found)

@@ -29,8 +29,6 @@ class MoveForm(BootstrapMixin, forms.Form):
     technician = forms.ModelChoiceField(Technician.objects.none(), label=_("Technician"))
     starts_at = DateTimeField(label=_("Starts at"))
 
-    def __init__(self, *args, user, plan, **kwargs):
+    def __init__(self, *args, technicians, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["technician"].queryset = Technician.objects.restrict(user, "view").filter(
-            is_active=True, agent=plan.agent
-        )
+        self.fields["technician"].queryset = technicians

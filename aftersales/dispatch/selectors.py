@@ -6,10 +6,13 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils import timezone
 
 from aftersales.core import calendars
 from aftersales.service.models import ServiceRequest
+from aftersales.workforce.models import Technician
+from aftersales.workforce.selectors import qualified
 
 from . import planner
 from .models import Assignment, Plan
@@ -202,3 +205,26 @@ def chart(board: Board) -> dict:
         "travel": [round(lane.travel_minutes / 60, 2) for lane in board.lanes],
         "utilization": [round(lane.utilization * 100, 1) for lane in board.lanes],
     }
+
+
+def movable_to(assignment: Assignment, user):
+    """The technicians `user` may move `assignment` to: active, of the plan's agent, qualified
+    for its work on its day, and with a place to start from (a home base or their agent's)."""
+    request = assignment.request
+    model = request.unit.product_model if request.unit_id else None
+    day = (
+        timezone.localtime(assignment.starts_at).date()
+        if assignment.starts_at
+        else assignment.plan.first_day
+    )
+    technicians = qualified(
+        Technician.objects.restrict(user, "view").filter(agent=assignment.plan.agent),
+        category=model.category if model else None,
+        product_model=model,
+        service_type=request.service_type,
+        on=day,
+    )
+    placed = Q(home_latitude__isnull=False, home_longitude__isnull=False) | Q(
+        agent__latitude__isnull=False, agent__longitude__isnull=False
+    )
+    return technicians.filter(placed).order_by("last_name", "first_name")

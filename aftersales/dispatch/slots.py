@@ -168,12 +168,16 @@ def refusal(request: ServiceRequest, *, now: dt.datetime | None = None, desk: bo
 
 
 def business_days(request: ServiceRequest, *, now: dt.datetime) -> list[dt.date]:
-    """The next `days_ahead()` working days of the request's calendar, from today."""
+    """The next `days_ahead()` working days of the request's calendar, from today; today only
+    while one of its windows can still be offered (it starts at least `lead()` from now)."""
     calendar = calendar_for(request.calendar)
     day = now.astimezone(calendar.tz).date()
+    last_start = max(start for start, _end in windows())
+    earliest = now + lead()
     days = []
     for _step in range(MAX_SCAN):
-        if calendar.window(day) is not None:
+        too_late = dt.datetime.combine(day, last_start, tzinfo=calendar.tz) < earliest
+        if calendar.window(day) is not None and not too_late:
             days.append(day)
             if len(days) >= days_ahead():
                 break

@@ -146,7 +146,11 @@ def cancel(request, pk: int):
 def move(request, pk: int):
     row = _assignment(request, pk)
     initial = {"technician": row.technician_id, "starts_at": row.starts_at}
-    form = MoveForm(request.POST or None, initial=initial, user=request.user, plan=row.plan)
+    form = MoveForm(
+        request.POST or None,
+        initial=initial,
+        technicians=selectors.movable_to(row, request.user),
+    )
     return form_page(
         request,
         form,

@@ -8,7 +8,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,9 +17,8 @@ from aftersales.core.views.edit import errors_to_form, form_page, render_form, s
 from aftersales.customers import services as customers
 from aftersales.customers.forms import AddressForm, MyDetailsForm
 from aftersales.dispatch.booking_views import book_chosen
-from aftersales.service.choices import AWAY_PURPOSES, VisitStatus
 from aftersales.service.models import ServiceRequest, Visit
-from aftersales.service.selectors import requests_for
+from aftersales.service.selectors import coming, requests_for
 from aftersales.units import services
 from aftersales.units.forms import RegistrationForm
 from aftersales.units.models import MeterReading, Registration, Unit
@@ -47,14 +45,9 @@ def home(request):
             "product_model"
         ),
         # the visits to come at the customer's, each with its request's page (to move it)
-        "coming": Visit.objects.restrict(request.user, "view")
-        .filter(
-            status=VisitStatus.PLANNED,
-            purpose__in=sorted(AWAY_PURPOSES),
-            window_end__gte=timezone.now(),
-        )
-        .select_related("request__service_type")
-        .order_by("window_start")[:10],
+        "coming": coming(Visit.objects.restrict(request.user, "view")).select_related(
+            "request__service_type"
+        )[:10],
     }
     return TemplateResponse(request, "portal/home.html", context)
 

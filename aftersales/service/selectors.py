@@ -6,12 +6,12 @@ import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .business import business_between, calendar_for
-from .choices import OPEN_STATUSES, SlaState, Status, VisitStatus
+from .choices import AWAY_PURPOSES, OPEN_STATUSES, SlaState, Status, SupportOutcome, VisitStatus
 from .models import ServiceRequest, SlaTarget, Visit
 
 WARNING_SHARE = 0.25  # warn when a quarter of the target or less is left
@@ -166,3 +166,31 @@ def usual_address(customer, unit):
     if usual is None and len(addresses) == 1:
         usual = addresses[0]
     return usual.pk if usual else None
+
+
+def visit_expected(request) -> bool:
+    """Whether a visit may be planned for `request`: its type usually needs one, or a support
+    session found it does (a consultation that could not be solved on the phone), or it has had
+    one already."""
+    return (
+        request.service_type.needs_visit
+        or request.support_sessions.filter(outcome=SupportOutcome.NEEDS_VISIT).exists()
+        or request.visits.exists()
+    )
+
+
+def coming(visits):
+    """Of `visits`, those planned still to come at the customer's, soonest first."""
+    return visits.filter(
+        status=VisitStatus.PLANNED,
+        purpose__in=sorted(AWAY_PURPOSES),
+        window_end__gte=timezone.now(),
+    ).order_by("window_start")
+
+
+def with_coming_visit(requests):
+    """`requests` with `coming`: the list of their visits still to come at the customer's (the
+    first is the one a customer waits for), in one query."""
+    return requests.prefetch_related(
+        Prefetch("visits", queryset=coming(Visit.objects.all()), to_attr="coming")
+    )

@@ -185,7 +185,8 @@ def request_detail(request, pk: int):
         "transitions": transitions,
         "can_triage": obj.status == Status.NEW and Status.TRIAGED in allowed,
         "can_schedule": can(request.user, Visit, "add")
-        and obj.status not in (Status.NEW, Status.CLOSED, Status.CANCELLED, Status.RESOLVED),
+        and obj.status not in (Status.NEW, Status.CLOSED, Status.CANCELLED, Status.RESOLVED)
+        and selectors.visit_expected(obj),
         "triage_form": TriageForm(),
         "support_form": SupportForm(
             initial={"kind": "training" if obj.service_type.code == "training" else "remote"},
@@ -748,7 +749,9 @@ def portal_requests(request):
     _customer(request)
     context = {
         "title": _("My service requests"),
-        "requests": selectors.requests_for(request.user).order_by("-opened_at"),
+        "requests": selectors.with_coming_visit(
+            selectors.requests_for(request.user).order_by("-opened_at")
+        ),
     }
     return TemplateResponse(request, "service/portal_requests.html", context)
 

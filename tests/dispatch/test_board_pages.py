@@ -135,3 +135,23 @@ def test_the_assignment_list_searches_and_exports(
     text = b"".join(export.streaming_content).decode()
     assert cool.number in text and wash.number in text
     assert client.get("/dispatch/?q=" + plan.number).status_code == 200
+
+
+def test_the_move_form_offers_only_technicians_who_can_take_the_work(
+    dispatcher, login, make_technician, make_request, cooling, washing, day
+):
+    ali = make_technician("Ali", categories=[cooling])
+    bob = make_technician("Bob", categories=[cooling], lat=35.75)
+    washer = make_technician("Wash", categories=[washing])
+    homeless = make_technician("Nomad", categories=[cooling])
+    homeless.home_latitude = homeless.home_longitude = None
+    homeless.save()
+    make_request(cooling, day=day)
+    client = login(dispatcher)
+    client.post("/dispatch/new/", {"first_day": day.isoformat(), "days": 1, "engine": "vroom"})
+    row = Assignment.objects.get()
+
+    page = client.get(f"/dispatch/assignments/{row.pk}/move/").content.decode()
+    assert f'value="{ali.pk}"' in page and f'value="{bob.pk}"' in page
+    assert f'value="{washer.pk}"' not in page  # not skilled for an air conditioner
+    assert f'value="{homeless.pk}"' not in page  # nowhere to start from

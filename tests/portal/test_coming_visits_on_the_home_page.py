@@ -46,3 +46,25 @@ def test_the_home_page_lists_the_coming_visits(
 
     services.visit_cancel(visit=visit, by=operator)
     assert 'id="coming-visits"' not in login(owner.user).get("/my/").content.decode()
+
+
+def test_my_requests_show_the_visit_each_waits_for(login, operator, owner, owned_unit, agent):
+    technician = TechnicianFactory(agent=agent)
+    start = timezone.localtime().replace(minute=0, second=0, microsecond=0) + dt.timedelta(days=3)
+    for _ in range(3):
+        request = services.request_triage(
+            request=open_request(by=operator, customer=owner, unit=owned_unit), by=operator
+        )
+        services.visit_schedule(
+            request=request,
+            technician=technician,
+            window_start=start,
+            window_end=start + dt.timedelta(hours=2),
+            by=operator,
+        )
+    waiting = open_request(by=operator, customer=owner, unit=owned_unit)
+    client = login(owner.user)
+    page = client.get("/service/my/").content.decode()
+    assert page.count('class="small text-success coming-visit"') == 3
+    assert waiting.number in page
+    assert start.strftime("%H:%M") in page

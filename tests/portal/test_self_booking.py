@@ -75,6 +75,12 @@ def test_windows_of_ten_business_days_without_friday_or_holidays(job):
     assert all(s.start.tzinfo == TEHRAN for s in offer.slots)
 
 
+def test_an_evening_offers_ten_days_from_tomorrow(job):
+    evening = SATURDAY.replace(hour=19)  # the last window (16:00) is gone
+    days = _days(slots.slots_for(job, now=evening))
+    assert len(days) == 10 and days[0] == dt.date(2026, 12, 6)
+
+
 def test_italian_windows_skip_the_weekend_in_rome_time(operator, make_user):
     agent = AgentFactory(code="AG-IT", name="Milano Service", city="Milano", country="IT")
     technician = TechnicianFactory(agent=agent, shift_start=dt.time(8), shift_end=dt.time(18))

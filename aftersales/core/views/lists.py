@@ -13,6 +13,7 @@ Data comes only through `restrict(user, "view")`.
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
@@ -65,6 +66,8 @@ class Column:
             return format_phone(value)
         if self.kind == "bool":
             return gettext("Yes") if value else gettext("No")
+        if self.kind == "number" and isinstance(value, int | float | Decimal):
+            return show_number(value)  # '2,3' in Italian, Persian digits in Persian
         return str(value)
 
     def export(self, obj):
@@ -75,8 +78,8 @@ class Column:
             if timezone.is_aware(value):
                 value = timezone.localtime(value)  # the time the list shows, not UTC
             return value.replace(tzinfo=None).isoformat(sep=" ", timespec="minutes")
-        if isinstance(value, (dt.date, int, float, bool)):
-            return value
+        if isinstance(value, dt.date | int | float | bool | Decimal):
+            return value  # a number cell a spreadsheet can add up
         return str(value)
 
 

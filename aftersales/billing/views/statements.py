@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from aftersales.core.identity import show_iban
 from aftersales.core.text import show_number
 from aftersales.core.views.edit import form_page, require
 from aftersales.core.views.lists import Column, ObjectListView
@@ -27,7 +28,7 @@ class BankStatementList(ObjectListView):
     title = gettext_lazy("Bank statements")
     columns = [
         Column("name", gettext_lazy("File"), sort="name", link=True, kind="serial"),
-        Column("account", gettext_lazy("Account"), kind="serial"),
+        Column(lambda obj: show_iban(obj.account), gettext_lazy("Account"), kind="serial"),
         Column("uploaded_at", gettext_lazy("Uploaded"), sort="uploaded_at", kind="datetime"),
         Column("credits", gettext_lazy("Transfers received"), sort="credits", kind="number"),
         Column("recorded", gettext_lazy("Payments recorded"), sort="recorded", kind="number"),

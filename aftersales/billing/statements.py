@@ -179,9 +179,7 @@ def matches(credits: list[Credit], invoices) -> list[Match]:
     by_number = {
         invoice.number: invoice
         for invoice in with_balance(
-            invoices.filter(
-                number__in=named, kind=InvoiceKind.INVOICE, status=InvoiceStatus.ISSUED
-            )
+            invoices.filter(number__in=named, kind=InvoiceKind.INVOICE, status=InvoiceStatus.ISSUED)
         ).select_related("customer")
     }
     references = [credit.reference for credit in credits if credit.reference]

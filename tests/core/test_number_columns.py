@@ -16,10 +16,10 @@ def test_a_number_column_reads_in_the_readers_language():
     seconds = Column("seconds", "s", kind="number")
     visits = Column("visits", "n", kind="number")
     with translation.override("it"):
-        assert (km.text(ROW), seconds.text(ROW), visits.text(ROW)) == ("2,3", "1,5", "12")
+        assert (km.text(ROW), seconds.text(ROW), visits.text(ROW)) == ("2,30", "1,5", "12")
     with translation.override("fa"):
-        assert km.text(ROW) == "۲.۳"
+        assert km.text(ROW) == "۲.۳۰"
         assert visits.text(ROW) == "۱۲"
     with translation.override("en"):
-        assert km.text(ROW) == "2.3"
+        assert km.text(ROW) == "2.30"
     assert km.export(ROW) == Decimal("2.30") and visits.export(ROW) == 12

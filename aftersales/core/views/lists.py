@@ -67,7 +67,8 @@ class Column:
         if self.kind == "bool":
             return gettext("Yes") if value else gettext("No")
         if self.kind == "number" and isinstance(value, int | float | Decimal):
-            return show_number(value)  # '2,3' in Italian, Persian digits in Persian
+            # '2,30' in Italian, Persian digits in Persian; the places stored are kept
+            return show_number(value, trim=False)
         return str(value)
 
     def export(self, obj):

@@ -597,9 +597,10 @@ def photo(request, pk: int):
     return FileResponse(obj.image.open("rb"), as_attachment=False)
 
 
+@customer_page
 @login_required
 def request_photo(request, pk: int):
-    """A request's photo, only to staff who may see the request."""
+    """A request's photo, to those who may see the request (a customer: their own)."""
     obj = get_object_or_404(RequestPhoto.objects.restrict(request.user, "view"), pk=pk)
     return FileResponse(obj.image.open("rb"), as_attachment=False)
 
@@ -815,6 +816,7 @@ def _portal_request_page(request, obj, *, reschedule_form=None, status=200):
         "reschedule_form": reschedule_form
         or RescheduleForm(initial={"preferred_date": obj.preferred_date}),
         "can_reopen": Status.REOPENED in allowed,
+        "request_photos": obj.photos.all(),  # the ones they sent by e-mail
     }
     return TemplateResponse(request, "service/portal_request.html", context, status=status)
 

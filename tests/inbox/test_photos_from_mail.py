@@ -121,8 +121,8 @@ def test_a_reply_threaded_by_itself_brings_its_photos(request_of_owner):
     assert request_of_owner.photos.count() == 2
 
 
-def test_desk_and_technician_see_them_others_do_not(
-    login, operator, owner, agent, request_of_owner, make_user, other_agent
+def test_desk_technician_and_customer_see_them_others_do_not(
+    login, operator, owner, stranger, agent, request_of_owner, make_user, other_agent
 ):
     message, _created = services.message_receive(raw=_mail(), source="webhook")
     services.message_attach(message=message, request=request_of_owner, by=operator)
@@ -143,4 +143,9 @@ def test_desk_and_technician_see_them_others_do_not(
     assert shown.status_code == 200 and shown["Content-Type"] == "image/jpeg"
     outsider = make_user("technician", username="outsider", agent=other_agent)
     assert login(outsider).get(url).status_code == 404
-    assert login(owner.user).get(url).status_code == 404
+    # the customer who sent them sees them on their request's page; another customer does not
+    customer = login(owner.user)
+    portal = customer.get(f"/service/my/{request_of_owner.pk}/").content.decode()
+    assert 'id="request-photos"' in portal and url in portal
+    assert customer.get(url).status_code == 200
+    assert login(stranger.user).get(url).status_code == 404
